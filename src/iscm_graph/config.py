@@ -1,0 +1,93 @@
+"""Settings and where the RDF assets live.
+
+The ontology, data and shapes are edited at the top of the repository; the
+wheel carries a copy under ``iscm_graph/assets`` so that an installed package
+works from any directory. Every setting can be overridden by an ``ISCM_*``
+environment variable (``ISCM_STORE_DIR=/srv/iscm``) or by a CLI option.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Config
+
+#: Public namespace under which the project mints every IRI.
+BASE_IRI = "https://w3id.org/iscm/"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def asset_dir(name: str) -> Path:
+    """Return the directory of one RDF asset kind (``ontology``, ``data``, ``shapes``).
+
+    A source checkout (or editable install) uses the repository's own folder;
+    an installed wheel uses the copy it carries.
+
+    >>> asset_dir("ontology").name
+    'ontology'
+    """
+    packaged = _PACKAGE_DIR / "assets" / name
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parents[1] / name
+
+
+def default_store_dir() -> Path:
+    """Return the default home of the persistent store (XDG data directory)."""
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "iscm-graph" / "store"
+
+
+def defaults() -> dict[str, Any]:
+    """Return the default settings, as Flask config keys."""
+    return {
+        "ONTOLOGY_DIR": str(asset_dir("ontology")),
+        "DATA_DIR": str(asset_dir("data")),
+        "SHAPES_DIR": str(asset_dir("shapes")),
+        "STORE_DIR": str(default_store_dir()),
+        "BASE_IRI": BASE_IRI,
+        # Longest query text accepted, in bytes (GET and POST alike).
+        "MAX_QUERY_BYTES": 64 * 1024,
+        # Seconds a request may run before the WSGI server recycles its worker.
+        "REQUEST_TIMEOUT": 30,
+    }
+
+
+def load_settings(overrides: Mapping[str, Any] | None = None) -> Config:
+    """Return the settings: defaults, then ``ISCM_*`` environment variables, then ``overrides``.
+
+    Flask's own :class:`~flask.Config` does the work, so the CLI and the web app
+    read settings the same way.
+
+    >>> load_settings({"REQUEST_TIMEOUT": 5})["REQUEST_TIMEOUT"]
+    5
+    """
+    settings = Config(str(_PACKAGE_DIR))
+    settings.from_mapping(defaults())
+    settings.from_prefixed_env("ISCM")
+    if overrides:
+        settings.from_mapping({k: v for k, v in overrides.items() if v is not None})
+    return settings
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The three folders a store is built from."""
+
+    ontology_dir: Path
+    data_dir: Path
+    shapes_dir: Path
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> Inputs:
+        """Read the folders from a settings mapping (Flask config or :func:`defaults`)."""
+        return cls(
+            ontology_dir=Path(settings["ONTOLOGY_DIR"]),
+            data_dir=Path(settings["DATA_DIR"]),
+            shapes_dir=Path(settings["SHAPES_DIR"]),
+        )

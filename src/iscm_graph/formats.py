@@ -1,0 +1,103 @@
+"""Media types of SPARQL results and RDF graphs, and the choice among them.
+
+Two explicit tables map a media type to an Oxigraph serializer: one for
+result sets (SELECT, ASK), one for graphs (CONSTRUCT, DESCRIBE). The first
+entry of each is the default when the client states no preference.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from werkzeug.datastructures import MIMEAccept
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/xml": ox.QueryResultsFormat.XML,
+}
+
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+
+#: Short names for ``?format=`` links and the CLI's ``--format``.
+FORMAT_NAMES: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+    "xml-rdf": "application/rdf+xml",
+}
+
+#: Prefixes used to abbreviate Turtle output.
+PREFIXES = {
+    "iscm": "https://w3id.org/iscm/ontology#",
+    "mech": "https://w3id.org/iscm/id/mechanism/",
+    "src": "https://w3id.org/iscm/id/source/",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def choose(accept: MIMEAccept, offers: list[str]) -> str | None:
+    """Pick the offer the client prefers, or the first offer if it states none.
+
+    Returns None when the client accepts none of the offers (HTTP 406).
+
+    >>> from werkzeug.http import parse_accept_header
+    >>> choose(parse_accept_header("text/csv;q=0.5, text/turtle", MIMEAccept), ["text/csv"])
+    'text/csv'
+    >>> choose(parse_accept_header("", MIMEAccept), ["text/turtle", "text/csv"])
+    'text/turtle'
+    """
+    if not accept:
+        return offers[0]
+    return accept.best_match(offers)
+
+
+def with_charset(media_type: str) -> str:
+    """Add ``charset=utf-8`` to the media types that are text.
+
+    >>> with_charset("text/csv")
+    'text/csv; charset=utf-8'
+    >>> with_charset("application/n-triples")
+    'application/n-triples; charset=utf-8'
+    """
+    return f"{media_type}; charset=utf-8"
+
+
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def offers_for(result: QueryResult) -> list[str]:
+    """Return the media types a result can be written in, default first."""
+    return list(GRAPH_FORMATS if isinstance(result, ox.QueryTriples) else RESULT_FORMATS)
+
+
+def serialize(result: QueryResult, media_type: str) -> bytes:
+    """Write a query result in one of the media types :func:`offers_for` lists."""
+    if isinstance(result, ox.QueryTriples):
+        return ox.serialize(result, format=GRAPH_FORMATS[media_type], prefixes=PREFIXES)
+    output: bytes = result.serialize(format=RESULT_FORMATS[media_type])
+    return output
