@@ -48,8 +48,12 @@ _store_option = click.option(
 
 
 def _settings(**overrides: Any) -> dict[str, Any]:
-    keys = {"ontology_dir": "ONTOLOGY_DIR", "data_dir": "DATA_DIR",
-            "shapes_dir": "SHAPES_DIR", "store_dir": "STORE_DIR"}
+    keys = {
+        "ontology_dir": "ONTOLOGY_DIR",
+        "data_dir": "DATA_DIR",
+        "shapes_dir": "SHAPES_DIR",
+        "store_dir": "STORE_DIR",
+    }
     given = {keys[k]: str(v) for k, v in overrides.items() if k in keys and v is not None}
     return dict(load_settings(given))
 
@@ -85,8 +89,14 @@ def build_command(**options: Any) -> None:
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "report_format", type=click.Choice(["text", "turtle", "json"]),
-              default="text", show_default=True, help="Report format.")
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "turtle", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 @_input_options
 def validate_command(files: tuple[Path, ...], report_format: str, **options: Any) -> None:
     """Validate data FILES (default: the project's data/) against the shapes; write nothing.
@@ -131,11 +141,19 @@ def serve_command(host: str, port: int, workers: int | None, **options: Any) -> 
 
 @cli.command("query")
 @click.argument("query", required=False)
-@click.option("--file", "query_file", type=click.File("r", encoding="utf-8"),
-              help="Read the query from a file ('-' for stdin).")
+@click.option(
+    "--file",
+    "query_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the query from a file ('-' for stdin).",
+)
 @click.option("--endpoint", help="Query this SPARQL endpoint instead of the local store.")
-@click.option("--format", "result_format", type=click.Choice(sorted(formats.FORMAT_NAMES)),
-              help="Result format (default: tsv for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).")
+@click.option(
+    "--format",
+    "result_format",
+    type=click.Choice(sorted(formats.FORMAT_NAMES)),
+    help="Result format (default: tsv for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).",
+)
 @_store_option
 def query_command(
     query: str | None,
@@ -153,8 +171,9 @@ def query_command(
         if endpoint:
             output = query_remote(endpoint, text, media_type)
         else:
-            output = query_local(Path(_settings(store_dir=store_dir)["STORE_DIR"]), text,
-                                 media_type)
+            output = query_local(
+                Path(_settings(store_dir=store_dir)["STORE_DIR"]), text, media_type
+            )
     except QueryRejected as error:
         _fail(error)
     except IscmGraphError as error:

@@ -36,14 +36,16 @@ class Server(BaseApplication):  # type: ignore[misc]
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        # gunicorn >= 25 opens a control socket in $HOME by default; a read-only
+        # service needs none, and two servers on one machine would fight over it.
+        if "control_socket_disable" in self.cfg.settings:
+            self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Flask:
         return create_app(self.settings)
 
 
-def serve(
-    settings: Mapping[str, Any], host: str, port: int, workers: int | None = None
-) -> None:
+def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None = None) -> None:
     """Serve until interrupted.
 
     Args:

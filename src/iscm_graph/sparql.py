@@ -49,7 +49,9 @@ def endpoint() -> Response:
     if operation is None:
         return service_description()
     build = graph_store().current()
-    result = run_query(build.store, operation.query, operation.default_graphs, operation.named_graphs)
+    result = run_query(
+        build.store, operation.query, operation.default_graphs, operation.named_graphs
+    )
     media_type = _negotiate(formats.offers_for(result))
     response = Response(formats.serialize(result, media_type), mimetype=None)
     response.headers["Content-Type"] = formats.with_charset(media_type)
@@ -97,9 +99,7 @@ def _read_operation() -> Operation | None:
     query = queries[0]
     if len(query.encode()) > limit:
         abort(413, f"The query is longer than {limit} bytes.")
-    return Operation(
-        query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri")
-    )
+    return Operation(query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
 
 
 def _negotiate(offers: list[str]) -> str:
@@ -126,8 +126,16 @@ def service_description() -> Response:
     graph.add((service, SD.endpoint, endpoint_iri))
     graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
     graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
-                 "SPARQL_Results_TSV", "Turtle", "N-Triples", "JSON-LD", "RDF_XML"):
+    for name in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "JSON-LD",
+        "RDF_XML",
+    ):
         graph.add((service, SD.resultFormat, FORMATS_NS[name]))
     dataset = BNode()
     graph.add((service, SD.defaultDataset, dataset))
@@ -140,15 +148,25 @@ def service_description() -> Response:
         named = BNode()
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, SD.name, URIRef(name)))
-    graph.add((default_graph, URIRef("http://rdfs.org/ns/void#triples"),
-               Literal(manifest.get("triples", 0))))
+    graph.add(
+        (
+            default_graph,
+            URIRef("http://rdfs.org/ns/void#triples"),
+            Literal(manifest.get("triples", 0)),
+        )
+    )
     offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"]
     media_type = _negotiate(offers)
-    rdflib_format = {"text/turtle": "turtle", "application/ld+json": "json-ld",
-                     "application/rdf+xml": "xml", "application/n-triples": "nt"}[media_type]
+    rdflib_format = {
+        "text/turtle": "turtle",
+        "application/ld+json": "json-ld",
+        "application/rdf+xml": "xml",
+        "application/n-triples": "nt",
+    }[media_type]
     body = graph.serialize(format=rdflib_format)
-    return Response(body, headers={"Content-Type": formats.with_charset(media_type),
-                                   "Vary": "Accept"})
+    return Response(
+        body, headers={"Content-Type": formats.with_charset(media_type), "Vary": "Accept"}
+    )
 
 
 @bp.after_app_request
@@ -162,8 +180,12 @@ def problem(error: HTTPException) -> Response:
     """Render an HTTP error as RFC 9457 problem details (JSON), keeping its status."""
     response = error.get_response()
     response.data = current_app.json.dumps(
-        {"type": "about:blank", "title": error.name, "status": error.code,
-         "detail": error.description}
+        {
+            "type": "about:blank",
+            "title": error.name,
+            "status": error.code,
+            "detail": error.description,
+        }
     )
     response.content_type = "application/problem+json"
     return response

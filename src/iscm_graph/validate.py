@@ -8,10 +8,10 @@ error a shape is there to catch.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import pyshacl
 import rdflib
@@ -23,7 +23,7 @@ from .sources import Sources, rdf_files
 SEVERITY_ORDER = {str(SH.Violation): 0, str(SH.Warning): 1, str(SH.Info): 2}
 
 _RESULTS = """
-SELECT ?severity ?focus ?path ?message ?value ?shape WHERE {
+SELECT ?result ?severity ?focus ?path ?message ?value ?shape WHERE {
     ?result a sh:ValidationResult ;
         sh:resultSeverity ?severity ;
         sh:focusNode ?focus ;
@@ -56,6 +56,17 @@ class ValidationReport:
     conforms: bool
     findings: list[Finding]
     graph: rdflib.Graph
+    #: prefix -> namespace, to abbreviate IRIs for people
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+    def abbreviate(self, iri: str | None) -> str | None:
+        """Write an IRI as prefix:name when a known namespace covers it."""
+        if iri is None or iri.startswith("_:"):
+            return iri
+        for prefix, namespace in sorted(self.prefixes.items(), key=lambda p: -len(p[1])):
+            if iri.startswith(namespace) and namespace:
+                return f"{prefix}:{iri[len(namespace):]}"
+        return f"<{iri}>"
 
     @property
     def violations(self) -> list[Finding]:
@@ -64,7 +75,9 @@ class ValidationReport:
 
     def summary(self) -> str:
         """Return one line counting findings by severity."""
-        counts = {s: sum(f.severity == s for f in self.findings) for s in ("Violation", "Warning", "Info")}
+        counts = {
+            s: sum(f.severity == s for f in self.findings) for s in ("Violation", "Warning", "Info")
+        }
         verdict = "conforms" if self.conforms else "does NOT conform"
         return f"Data {verdict}: " + ", ".join(f"{n} {s.lower()}(s)" for s, n in counts.items())
 
@@ -81,10 +94,10 @@ class ValidationReport:
                 where = f" in {', '.join(head.files)}" if head.files else ""
                 lines.append(f"  <{focus}>{label}{where}")
                 for finding in items:
-                    path = f"{finding.path}: " if finding.path else ""
+                    path = f"{self.abbreviate(finding.path)}: " if finding.path else ""
                     value = f" [value: {finding.value}]" if finding.value else ""
                     lines.append(f"    - {path}{finding.message}{value}")
-                    lines.append(f"      (shape {finding.shape})")
+                    lines.append(f"      (shape {self.abbreviate(finding.shape)})")
         return "\n".join(lines) + "\n"
 
     def to_json(self) -> str:
@@ -139,26 +152,38 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
         advanced=True,
     )
     findings = _findings(results_graph, data_graph, ontology, data)
-    return ValidationReport(bool(conforms), findings, results_graph)
+    prefixes = {
+        prefix: str(namespace)
+        for graph in (shapes, ontology, data_graph)
+        for prefix, namespace in graph.namespaces()
+        if prefix
+    }
+    return ValidationReport(bool(conforms), findings, results_graph, prefixes)
 
 
 def _findings(
     results: rdflib.Graph, data: rdflib.Graph, ontology: rdflib.Graph, sources: Sources
 ) -> list[Finding]:
     label_graph = data + ontology
-    shorten = _shortener(label_graph)
-    found = []
+    rows: dict[rdflib.term.Node, list[Any]] = {}
     for row in results.query(_RESULTS, initNs={"sh": SH}):
-        severity, focus, path, message, value, shape = row  # type: ignore[misc]
+        result, *values = row  # type: ignore[misc]
+        message = values[3]
+        kept = rows.get(result)
+        # A shape may give its message in several languages: report the English one.
+        if kept is None or (message is not None and getattr(message, "language", None) == "en"):
+            rows[result] = values
+    found = []
+    for severity, focus, path, message, value, shape in rows.values():
         found.append(
             Finding(
                 severity=str(severity).rsplit("#", 1)[-1],
                 focus_node=str(focus),
                 label=_label(label_graph, focus),
-                path=shorten(path) if path is not None else None,
+                path=_name(path) if path is not None else None,
                 message=str(message) if message is not None else "constraint not met",
-                value=shorten(value) if value is not None else None,
-                shape=shorten(shape),
+                value=value.n3() if value is not None else None,
+                shape=_name(shape),
                 files=sorted(str(p) for p in sources.files_by_subject.get(str(focus), ())),
             )
         )
@@ -175,17 +200,6 @@ def _label(graph: rdflib.Graph, node: rdflib.term.Node) -> str | None:
     return None
 
 
-def _shortener(graph: rdflib.Graph) -> Callable[[rdflib.term.Node], str]:
-    manager = graph.namespace_manager
-
-    def shorten(node: rdflib.term.Node) -> str:
-        if isinstance(node, rdflib.URIRef):
-            try:
-                return manager.normalizeUri(node)
-            except Exception:  # a IRI that cannot be abbreviated stays whole
-                return f"<{node}>"
-        if isinstance(node, rdflib.BNode):
-            return "[]"  # blank shapes/paths have no name worth showing
-        return node.n3() if isinstance(node, rdflib.Literal) else str(node)
-
-    return shorten
+def _name(node: rdflib.term.Node) -> str:
+    """Return an IRI as it is, a blank node as ``_:id``."""
+    return f"_:{node}" if isinstance(node, rdflib.BNode) else str(node)

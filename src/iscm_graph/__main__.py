@@ -1,0 +1,5 @@
+"""Allow ``python -m iscm_graph`` as a synonym of the ``iscm-graph`` command."""
+
+from .cli import main
+
+main()
