@@ -129,8 +129,9 @@ def test_cli_build_reports_unparseable_turtle_with_file_and_line_and_exits_2(
 
 
 def test_cli_build_prints_progress_and_succeeds(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", "--store", str(tmp_path / "store"),
-                                      "--data", str(INPUTS.data_dir)])
+    result = CliRunner().invoke(
+        cli, ["build", "--store", str(tmp_path / "store"), "--data", str(INPUTS.data_dir)]
+    )
     assert result.exit_code == 0, result.output
     assert "Validating" in result.stderr
     assert "published build" in result.stderr

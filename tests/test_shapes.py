@@ -54,7 +54,10 @@ def test_a_well_described_mechanism_conforms(shapes_graph, ontology_graph) -> No
 
 @pytest.mark.parametrize(
     "types",
-    ["iscm:InterStateConsultationMechanism", "iscm:RegionalConsultativeProcess , iscm:GlobalProcess"],
+    [
+        "iscm:InterStateConsultationMechanism",
+        "iscm:RegionalConsultativeProcess , iscm:GlobalProcess",
+    ],
     ids=["no-kind", "two-kinds"],
 )
 def test_a_mechanism_must_be_exactly_one_kind(types, shapes_graph, ontology_graph) -> None:
@@ -87,8 +90,9 @@ def test_a_name_is_required_in_english_and_french(missing, shapes_graph, ontolog
 
 
 def test_one_preferred_name_per_language(shapes_graph, ontology_graph) -> None:
-    report = check(VALID_RCP + 'ex:m skos:prefLabel "Another Process"@en .',
-                   shapes_graph, ontology_graph)
+    report = check(
+        VALID_RCP + 'ex:m skos:prefLabel "Another Process"@en .', shapes_graph, ontology_graph
+    )
     assert fired(report) == {SHAPES + "PrefLabelOnePerLanguage"}
 
 

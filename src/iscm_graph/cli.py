@@ -151,7 +151,7 @@ def serve_command(host: str, port: int, workers: int | None, **options: Any) -> 
 @click.option(
     "--format",
     "result_format",
-    type=click.Choice(sorted(formats.FORMAT_NAMES)),
+    type=click.Choice(formats.FORMAT_NAMES),
     help="Result format (default: tsv for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).",
 )
 @_store_option
@@ -166,37 +166,35 @@ def query_command(
     if (query is None) == (query_file is None):
         raise click.UsageError("Give exactly one of QUERY or --file.")
     text = query if query is not None else query_file.read()
-    media_type = formats.FORMAT_NAMES[result_format] if result_format else None
     try:
         if endpoint:
-            output = query_remote(endpoint, text, media_type)
+            output = query_remote(endpoint, text, result_format)
         else:
-            output = query_local(
-                Path(_settings(store_dir=store_dir)["STORE_DIR"]), text, media_type
-            )
-    except QueryRejected as error:
-        _fail(error)
+            local_store = Path(_settings(store_dir=store_dir)["STORE_DIR"])
+            output = query_local(local_store, text, result_format)
     except IscmGraphError as error:
         _fail(error)
     sys.stdout.buffer.write(output if output.endswith(b"\n") else output + b"\n")
 
 
-def query_local(store_dir: Path, text: str, media_type: str | None) -> bytes:
+def query_local(store_dir: Path, text: str, format_name: str | None) -> bytes:
     """Run a query on the built store in ``store_dir``.
 
     Raises:
         StoreMissingError: nothing was built there.
-        QueryRejected: the query is invalid or not allowed.
+        QueryRejected: the query is invalid or not allowed, or the result
+            cannot be written in the requested format.
     """
     result = run_query(GraphStore(store_dir).current().store, text)
     offers = formats.offers_for(result)
-    chosen = media_type or ("text/tab-separated-values" if "text/csv" in offers else offers[0])
-    if chosen not in offers:
-        raise QueryRejected(f"This result cannot be written as {chosen}; use one of {offers}.")
+    default = "tsv" if "text/csv" in offers else "turtle"
+    chosen = formats.media_type_for(format_name or default, offers)
+    if chosen is None:
+        raise QueryRejected(f"This result cannot be written as {format_name}; use one of {offers}.")
     return formats.serialize(result, chosen)
 
 
-def query_remote(endpoint: str, text: str, media_type: str | None) -> bytes:
+def query_remote(endpoint: str, text: str, format_name: str | None) -> bytes:
     """Run a query on any SPARQL endpoint through SPARQLWrapper and return its raw answer.
 
     Raises:
@@ -206,11 +204,14 @@ def query_remote(endpoint: str, text: str, media_type: str | None) -> bytes:
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
     client = SPARQLWrapper(endpoint)
+    client.setOnlyConneg(True)  # the Accept header alone says what we want
     client.setQuery(text)
-    if media_type is None:
-        graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")
-        media_type = "text/turtle" if graph_query else "text/tab-separated-values"
-    client.addCustomHttpHeader("Accept", media_type)
+    graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")
+    names = formats.GRAPH_FORMAT_NAMES if graph_query else formats.RESULT_FORMAT_NAMES
+    name = format_name or ("turtle" if graph_query else "tsv")
+    if name not in names:
+        raise QueryRejected(f"A {client.queryType} result cannot be written as {name}.")
+    client.addCustomHttpHeader("Accept", names[name])
     try:
         body: bytes = client.query().response.read()
     except SPARQLWrapperException as error:

@@ -28,20 +28,45 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
 
-#: Short names for ``?format=`` links and the CLI's ``--format``.
-FORMAT_NAMES: dict[str, str] = {
+#: Short names for ``?format=`` links and the CLI's ``--format``. Clients such
+#: as SPARQLWrapper send ``format=xml`` or ``format=json`` for any query form,
+#: so a name means the matching format of whichever kind the result is.
+RESULT_FORMAT_NAMES: dict[str, str] = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
+}
+GRAPH_FORMAT_NAMES: dict[str, str] = {
     "turtle": "text/turtle",
     "ttl": "text/turtle",
+    "n3": "text/turtle",
     "nt": "application/n-triples",
     "ntriples": "application/n-triples",
     "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "json": "application/ld+json",
     "rdfxml": "application/rdf+xml",
-    "xml-rdf": "application/rdf+xml",
+    "rdf+xml": "application/rdf+xml",
+    "xml": "application/rdf+xml",
 }
+FORMAT_NAMES = sorted(set(RESULT_FORMAT_NAMES) | set(GRAPH_FORMAT_NAMES))
+
+
+def media_type_for(name: str, offers: list[str]) -> str | None:
+    """Resolve a ``format`` value (short name or media type) among ``offers``.
+
+    >>> media_type_for("xml", list(GRAPH_FORMATS))
+    'application/rdf+xml'
+    >>> media_type_for("xml", list(RESULT_FORMATS))
+    'application/sparql-results+xml'
+    >>> media_type_for("csv", list(GRAPH_FORMATS)) is None
+    True
+    """
+    names = GRAPH_FORMAT_NAMES if set(offers) <= set(GRAPH_FORMATS) else RESULT_FORMAT_NAMES
+    media_type = names.get(name.lower(), name)
+    return media_type if media_type in offers else None
+
 
 #: Prefixes used to abbreviate Turtle output.
 PREFIXES = {
@@ -98,6 +123,8 @@ def offers_for(result: QueryResult) -> list[str]:
 def serialize(result: QueryResult, media_type: str) -> bytes:
     """Write a query result in one of the media types :func:`offers_for` lists."""
     if isinstance(result, ox.QueryTriples):
-        return ox.serialize(result, format=GRAPH_FORMATS[media_type], prefixes=PREFIXES)
-    output: bytes = result.serialize(format=RESULT_FORMATS[media_type])
+        output = ox.serialize(result, format=GRAPH_FORMATS[media_type], prefixes=PREFIXES)
+    else:
+        output = result.serialize(format=RESULT_FORMATS[media_type])
+    assert output is not None  # Oxigraph returns the bytes when given no output file
     return output

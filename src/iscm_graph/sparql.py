@@ -104,12 +104,14 @@ def _read_operation() -> Operation | None:
 
 def _negotiate(offers: list[str]) -> str:
     """Choose the response format from ``?format=`` or the Accept header (else 406)."""
-    wanted = request.args.get("format")
+    # Some clients (SPARQLWrapper) repeat format= with a short name and a media type.
+    wanted = request.values.getlist("format")
     if wanted:
-        media_type = formats.FORMAT_NAMES.get(wanted, wanted)
-        if media_type not in offers:
-            abort(406, f"format={wanted} is not available here; choose one of {offers}.")
-        return media_type
+        for name in wanted:
+            media_type = formats.media_type_for(name, offers)
+            if media_type is not None:
+                return media_type
+        abort(406, f"format={wanted[0]} is not available here; choose one of {offers}.")
     chosen = formats.choose(request.accept_mimetypes, offers)
     if chosen is None:
         abort(406, f"None of the accepted media types can be produced; available: {offers}.")
@@ -178,7 +180,7 @@ def allow_cross_origin(response: Response) -> Response:
 
 def problem(error: HTTPException) -> Response:
     """Render an HTTP error as RFC 9457 problem details (JSON), keeping its status."""
-    response = error.get_response()
+    response = current_app.make_response(error.get_response())
     response.data = current_app.json.dumps(
         {
             "type": "about:blank",

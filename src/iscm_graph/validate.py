@@ -65,7 +65,7 @@ class ValidationReport:
             return iri
         for prefix, namespace in sorted(self.prefixes.items(), key=lambda p: -len(p[1])):
             if iri.startswith(namespace) and namespace:
-                return f"{prefix}:{iri[len(namespace):]}"
+                return f"{prefix}:{iri[len(namespace) :]}"
         return f"<{iri}>"
 
     @property
@@ -193,7 +193,11 @@ def _findings(
 
 def _label(graph: rdflib.Graph, node: rdflib.term.Node) -> str | None:
     for predicate in (SKOS.prefLabel, RDFS.label):
-        labels = {lit.language: str(lit) for lit in graph.objects(node, predicate)}  # type: ignore[union-attr]
+        labels = {
+            lit.language: str(lit)
+            for lit in graph.objects(node, predicate)
+            if isinstance(lit, rdflib.Literal)
+        }
         for language in ("en", "fr", None):
             if language in labels:
                 return labels[language]

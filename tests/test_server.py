@@ -1,0 +1,205 @@
+"""The real service: `iscm-graph serve` (gunicorn) in a subprocess, queried by real clients."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from iscm_graph.cli import cli
+
+from .conftest import FIXTURES, INPUTS
+
+pytestmark = pytest.mark.slow
+
+COUNT_ISCMS = """
+PREFIX iscm: <https://w3id.org/iscm/ontology#>
+SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  VALUES ?kind { iscm:RegionalConsultativeProcess iscm:InterRegionalForum iscm:GlobalProcess }
+  ?m a ?kind }
+"""
+RCM_GRAPH = (
+    "CONSTRUCT { ?s ?p ?o } WHERE { BIND(<https://w3id.org/iscm/id/mechanism/rcm> AS ?s) ?s ?p ?o }"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Service:
+    """A running `iscm-graph serve` on a loopback port, with its own store."""
+
+    def __init__(self, store_dir: Path, port: int) -> None:
+        self.store_dir = store_dir
+        self.endpoint = f"http://127.0.0.1:{port}/sparql"
+        # The access log goes to a file: an unread pipe would fill up and block the server.
+        self.log_path = store_dir.parent / f"server-{port}.log"
+        self.log = self.log_path.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "iscm_graph",
+                "serve",
+                "--port",
+                str(port),
+                "--workers",
+                "2",
+                "--store",
+                str(store_dir),
+                "--data",
+                str(INPUTS.data_dir),
+                "--ontology",
+                str(INPUTS.ontology_dir),
+                "--shapes",
+                str(INPUTS.shapes_dir),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {self.log_path.read_text('utf-8')}")
+            try:
+                with urllib.request.urlopen(self.endpoint, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("server did not answer within 60 s")
+
+    def count_iscms(self) -> int:
+        client = SPARQLWrapper(self.endpoint, returnFormat=JSON)
+        client.setQuery(COUNT_ISCMS)
+        result = client.queryAndConvert()
+        return int(result["results"]["bindings"][0]["n"]["value"])  # type: ignore[index]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
+    running = Service(tmp_path_factory.mktemp("served-store"), free_port())
+    yield running
+    running.stop()
+
+
+def test_serve_builds_the_missing_store_and_answers_the_iscm_count(service: Service) -> None:
+    assert service.count_iscms() >= 22
+
+
+@pytest.mark.parametrize("return_format", [JSON, XML, CSV, TSV])
+def test_sparqlwrapper_reads_every_result_format(service: Service, return_format: str) -> None:
+    client = SPARQLWrapper(service.endpoint, returnFormat=return_format)
+    client.setQuery(COUNT_ISCMS)
+    response = client.query()
+    assert response.response.status == 200
+    converted = response.convert()
+    assert converted
+
+
+@pytest.mark.parametrize("return_format", [TURTLE, RDFXML, JSONLD, N3])
+def test_sparqlwrapper_reads_every_graph_format(service: Service, return_format: str) -> None:
+    client = SPARQLWrapper(service.endpoint, returnFormat=return_format)
+    client.setQuery(RCM_GRAPH)
+    graph = client.queryAndConvert()
+    if not isinstance(graph, rdflib.Graph):  # SPARQLWrapper hands back raw bytes for some
+        graph = rdflib.Graph().parse(
+            data=graph, format={TURTLE: "turtle", N3: "turtle"}.get(return_format, return_format)
+        )
+    assert rdflib.Literal("Regional Conference on Migration", lang="en") in set(graph.objects())
+
+
+def test_sparqlwrapper_post(service: Service) -> None:
+    client = SPARQLWrapper(service.endpoint, returnFormat=JSON)
+    client.setMethod("POST")
+    client.setQuery(COUNT_ISCMS)
+    assert int(client.queryAndConvert()["results"]["bindings"][0]["n"]["value"]) >= 22
+
+
+def test_a_bad_query_reaches_sparqlwrapper_as_query_bad_formed(service: Service) -> None:
+    client = SPARQLWrapper(service.endpoint, returnFormat=JSON)
+    client.setQuery("SELECT ?x WHERE { ?x }")
+    with pytest.raises(QueryBadFormed, match="error at 1:"):
+        client.query()
+
+
+def test_rdflib_sparqlstore_as_client(service: Service) -> None:
+    graph = rdflib.Graph(store=SPARQLStore(service.endpoint))
+    labels = {
+        str(row[0])
+        for row in graph.query(
+            "SELECT ?l WHERE { <https://w3id.org/iscm/id/mechanism/sacm> "
+            "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+        )
+    }
+    assert "South American Conference on Migration" in labels
+
+
+def test_cli_queries_a_remote_endpoint(service: Service) -> None:
+    result = CliRunner().invoke(
+        cli, ["query", "--endpoint", service.endpoint, "--format", "csv", COUNT_ISCMS]
+    )
+    assert result.exit_code == 0, result.output
+    header, value = result.stdout.split()
+    assert header == "n" and int(value) >= 22
+
+
+def test_a_refused_build_leaves_the_served_answers_unchanged(
+    service: Service, tmp_path: Path
+) -> None:
+    before = service.count_iscms()
+    served = (service.store_dir / "current").resolve()
+    data = tmp_path / "data"
+    shutil.copytree(INPUTS.data_dir, data)
+    shutil.copy(FIXTURES / "mechanism-without-type.ttl", data)
+    result = CliRunner().invoke(
+        cli, ["build", "--data", str(data), "--store", str(service.store_dir)]
+    )
+    assert result.exit_code == 1
+    assert (service.store_dir / "current").resolve() == served
+    assert service.count_iscms() == before
+
+
+def test_the_access_log_records_status_and_time(service: Service) -> None:
+    service.count_iscms()
+    lines = service.log_path.read_text("utf-8").splitlines()
+    assert any('"GET /sparql?query=' in line and " 200 " in line and "ms" in line for line in lines)
+
+
+def test_a_new_build_is_served_without_a_restart(service: Service, tmp_path: Path) -> None:
+    before = service.count_iscms()
+    data = tmp_path / "data"
+    shutil.copytree(INPUTS.data_dir, data)
+    (data / "contributed.ttl").write_text(
+        (FIXTURES / "mechanism-without-type.ttl")
+        .read_text("utf-8")
+        .replace("a iscm:InterStateConsultationMechanism", "a iscm:InterRegionalForum"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["build", "--data", str(data), "--store", str(service.store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    # Each of the workers notices the new build on its next request.
+    assert {service.count_iscms() for _ in range(4)} == {before + 1}

@@ -1,0 +1,316 @@
+"""The SPARQL 1.1 Protocol endpoint, through Flask's test client on the real store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+import rdflib
+from flask.testing import FlaskClient
+
+SKOS_LABELS = """
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?name WHERE { <https://w3id.org/iscm/id/mechanism/rcm> skos:prefLabel ?name }
+"""
+RCM_GRAPH = (
+    "CONSTRUCT { ?s ?p ?o } WHERE { BIND(<https://w3id.org/iscm/id/mechanism/rcm> AS ?s) ?s ?p ?o }"
+)
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+FORM = "application/x-www-form-urlencoded"
+
+
+def names(response_json: dict) -> set[str]:
+    return {b["name"]["value"] for b in response_json["results"]["bindings"]}
+
+
+def count(client: FlaskClient, **params: str) -> int:
+    response = client.get("/sparql", query_string={"query": COUNT_ALL, **params})
+    assert response.status_code == 200, response.text
+    return int(response.json["results"]["bindings"][0]["n"]["value"])
+
+
+# --- the three ways to send a query -------------------------------------------
+
+
+def test_query_by_get(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SKOS_LABELS})
+    assert response.status_code == 200
+    assert "Regional Conference on Migration" in names(response.json)
+
+
+def test_query_by_post_form(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"query": SKOS_LABELS})
+    assert response.status_code == 200
+    assert "Conférence régionale sur la migration" in names(response.json)
+
+
+def test_query_by_post_body(client: FlaskClient) -> None:
+    response = client.post("/sparql", data=SKOS_LABELS, content_type="application/sparql-query")
+    assert response.status_code == 200
+    assert "Conferencia Regional sobre Migración" in names(response.json)
+
+
+# --- result formats chosen by Accept ------------------------------------------
+
+
+def test_select_defaults_to_sparql_json(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SKOS_LABELS})
+    assert response.headers["Content-Type"] == "application/sparql-results+json; charset=utf-8"
+
+
+def test_select_as_sparql_xml(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql",
+        query_string={"query": SKOS_LABELS},
+        headers={"Accept": "application/sparql-results+xml"},
+    )
+    assert response.mimetype == "application/sparql-results+xml"
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    literals = ET.fromstring(response.data).findall(".//r:literal", ns)
+    assert "Regional Conference on Migration" in {lit.text for lit in literals}
+
+
+def test_select_as_csv(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS}, headers={"Accept": "text/csv"}
+    )
+    assert response.mimetype == "text/csv"
+    rows = list(csv.reader(io.StringIO(response.text)))
+    assert rows[0] == ["name"]
+    assert ["Regional Conference on Migration"] in rows
+
+
+def test_select_as_tsv(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql",
+        query_string={"query": SKOS_LABELS},
+        headers={"Accept": "text/tab-separated-values"},
+    )
+    assert response.mimetype == "text/tab-separated-values"
+    assert '"Regional Conference on Migration"@en' in response.text.splitlines()
+
+
+def test_accept_q_values_are_honoured(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql",
+        query_string={"query": SKOS_LABELS},
+        headers={"Accept": "application/sparql-results+json;q=0.5, text/csv"},
+    )
+    assert response.mimetype == "text/csv"
+
+
+def test_ask(client: FlaskClient) -> None:
+    ask = "ASK { <https://w3id.org/iscm/id/mechanism/rcm> a ?type }"
+    response = client.get("/sparql", query_string={"query": ask})
+    assert response.json == {"head": {}, "boolean": True}
+
+
+@pytest.mark.parametrize(
+    ("media_type", "rdflib_format"),
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
+def test_construct_in_each_rdf_format(
+    client: FlaskClient, media_type: str, rdflib_format: str
+) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": RCM_GRAPH}, headers={"Accept": media_type}
+    )
+    assert response.status_code == 200
+    assert response.mimetype == media_type
+    graph = rdflib.Graph().parse(data=response.data, format=rdflib_format)
+    assert rdflib.Literal("Regional Conference on Migration", lang="en") in set(graph.objects())
+
+
+def test_describe_defaults_to_turtle(client: FlaskClient) -> None:
+    describe = "DESCRIBE <https://w3id.org/iscm/id/mechanism/sacm>"
+    response = client.get("/sparql", query_string={"query": describe})
+    assert response.mimetype == "text/turtle"
+    graph = rdflib.Graph().parse(data=response.data, format="turtle")
+    assert len(graph) > 5
+
+
+def test_format_parameter_for_plain_links(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SKOS_LABELS, "format": "csv"})
+    assert response.mimetype == "text/csv"
+
+
+def test_nothing_acceptable_is_406(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS}, headers={"Accept": "image/png"}
+    )
+    assert response.status_code == 406
+
+
+def test_answers_allow_cross_origin_browser_clients(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SKOS_LABELS})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+# --- errors -------------------------------------------------------------------
+
+
+def test_a_syntax_error_is_400_with_the_parsers_message(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "SELECT ?x WHERE { ?x }"})
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert "error at 1:" in response.json["detail"]
+
+
+def test_two_queries_are_400(client: FlaskClient) -> None:
+    response = client.get("/sparql?query=ASK%7B%7D&query=ASK%7B%7D")
+    assert response.status_code == 400
+
+
+def test_a_post_in_another_media_type_is_415(client: FlaskClient) -> None:
+    response = client.post("/sparql", data="{}", content_type="application/json")
+    assert response.status_code == 415
+
+
+def test_a_post_without_query_is_400(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"nothing": "here"})
+    assert response.status_code == 400
+
+
+def test_other_methods_are_405(client: FlaskClient) -> None:
+    assert client.put("/sparql", data=COUNT_ALL).status_code == 405
+
+
+def test_a_query_over_the_limit_is_413(client: FlaskClient, app) -> None:
+    padding = "#" * int(app.config["MAX_QUERY_BYTES"])
+    response = client.post(
+        "/sparql", data=f"{padding}\nASK {{}}", content_type="application/sparql-query"
+    )
+    assert response.status_code == 413
+
+
+def test_a_get_query_over_the_limit_is_414(client: FlaskClient, app) -> None:
+    padding = "#" * int(app.config["MAX_QUERY_BYTES"])
+    response = client.get("/sparql", query_string={"query": f"{padding}\nASK {{}}"})
+    assert response.status_code == 414
+
+
+# --- read-only and no outbound requests ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "send",
+    [
+        lambda c, u: c.get("/sparql", query_string={"query": u}),
+        lambda c, u: c.post("/sparql", data={"query": u}),
+        lambda c, u: c.post("/sparql", data={"update": u}),
+        lambda c, u: c.post("/sparql", data=u, content_type="application/sparql-update"),
+    ],
+    ids=["query-get", "query-form", "update-form", "update-body"],
+)
+def test_updates_are_refused_and_change_nothing(client: FlaskClient, send) -> None:
+    before = count(client)
+    update = "INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> }"
+    response = send(client, update)
+    assert response.status_code == 403
+    assert "read-only" in response.json["detail"]
+    assert count(client) == before
+
+
+def test_load_is_refused(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"update": "LOAD <http://example.org/data.ttl>"})
+    assert response.status_code == 403
+
+
+def test_service_is_refused_before_execution(client: FlaskClient) -> None:
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+    assert "SERVICE" in response.json["detail"]
+
+
+def test_service_hidden_in_a_codepoint_escape_is_refused(client: FlaskClient) -> None:
+    query = "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }"
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 400
+
+
+def test_the_word_service_in_a_literal_is_fine(client: FlaskClient) -> None:
+    query = 'SELECT * WHERE { ?s ?p "SERVICE" }'
+    assert client.get("/sparql", query_string={"query": query}).status_code == 200
+
+
+def test_from_a_local_file_reads_nothing(client: FlaskClient) -> None:
+    query = "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"
+    response = client.get("/sparql", query_string={"query": query})
+    assert response.status_code == 200
+    assert response.json["results"]["bindings"] == []
+
+
+# --- datasets -----------------------------------------------------------------
+
+
+SEED_001 = "https://w3id.org/iscm/graph/source/seed-001"
+
+
+def test_the_default_graph_is_the_union_of_all_sources(client: FlaskClient) -> None:
+    assert count(client) > count(client, **{"default-graph-uri": SEED_001})
+
+
+def test_default_graph_uri_selects_a_source_graph(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS, "default-graph-uri": SEED_001}
+    )
+    assert names(response.json) == {"Conférence régionale sur la migration"}
+
+
+def test_from_selects_a_source_graph(client: FlaskClient) -> None:
+    query = SKOS_LABELS.replace("SELECT ?name", f"SELECT ?name FROM <{SEED_001}>")
+    response = client.get("/sparql", query_string={"query": query})
+    assert names(response.json) == {"Conférence régionale sur la migration"}
+
+
+def test_graph_tells_which_source_said_what(client: FlaskClient) -> None:
+    query = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/iscm/id/mechanism/rcm>
+        skos:prefLabel "Conférence régionale sur la migration"@fr } }"""
+    response = client.get("/sparql", query_string={"query": query})
+    graphs = {b["g"]["value"] for b in response.json["results"]["bindings"]}
+    assert graphs == {SEED_001}
+
+
+# --- service description and home ---------------------------------------------
+
+
+def test_get_without_query_describes_the_service(client: FlaskClient) -> None:
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = rdflib.Graph().parse(data=response.data, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    service = graph.value(predicate=rdflib.RDF.type, object=sd.Service)
+    assert graph.value(service, sd.endpoint) == rdflib.URIRef("http://localhost/sparql")
+    assert (service, sd.supportedLanguage, sd.SPARQL11Query) in graph
+    assert (None, sd.name, rdflib.URIRef(SEED_001)) in graph
+
+
+def test_service_description_as_json_ld(client: FlaskClient) -> None:
+    response = client.get("/sparql", headers={"Accept": "application/ld+json"})
+    assert response.mimetype == "application/ld+json"
+    assert json.loads(response.text)
+
+
+def test_home_page_links_the_endpoint(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'href="/sparql"' in response.text
+
+
+def test_without_a_store_the_service_says_so(tmp_path) -> None:
+    from iscm_graph import create_app
+
+    client = create_app({"TESTING": True, "STORE_DIR": str(tmp_path)}).test_client()
+    response = client.get("/sparql", query_string={"query": COUNT_ALL})
+    assert response.status_code == 503
+    assert "iscm-graph build" in response.json["detail"]
