@@ -25,7 +25,6 @@ def test_docstring_examples(name: str) -> None:
 
 def test_the_public_helpers_have_examples() -> None:
     attempted = sum(
-        doctest.testmod(importlib.import_module(name), report=False).attempted
-        for name in MODULES
+        doctest.testmod(importlib.import_module(name), report=False).attempted for name in MODULES
     )
     assert attempted >= 10

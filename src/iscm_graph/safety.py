@@ -18,7 +18,10 @@ from .errors import QueryRejected
 # SPARQL processes \u escapes before parsing (SPARQL 1.1 §19.2), so do we.
 _CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _NOT_CODE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    # A backslash escape outside a string (PN_LOCAL_ESC, as in ex:a\' or ex:b\#)
+    # must not open a string or a comment that would hide the code after it.
+    r"\\."
+    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n\r]|\\.)*"'
     r"|'(?:[^'\\\n\r]|\\.)*'"
