@@ -70,3 +70,9 @@ def test_without_a_store_it_says_how_to_build_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["query", "--store", str(tmp_path), LABELS])
     assert result.exit_code == 2
     assert "iscm-graph build" in result.stderr
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert "version" in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -229,6 +230,19 @@ def test_service_is_refused_before_execution(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": query})
     assert response.status_code == 400
     assert "SERVICE" in response.json["detail"]
+
+
+def test_a_service_query_never_opens_a_connection(client: FlaskClient) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        response = client.get("/sparql", query_string={"query": query})
+        assert response.status_code == 400
+        with pytest.raises(TimeoutError):
+            listener.accept()
 
 
 def test_service_hidden_in_a_codepoint_escape_is_refused(client: FlaskClient) -> None:
