@@ -155,6 +155,20 @@ def test_answers_allow_cross_origin_browser_clients(client: FlaskClient) -> None
     assert response.headers["Access-Control-Allow-Origin"] == "*"
 
 
+def test_cors_preflight_allows_posting_a_query_body(client: FlaskClient) -> None:
+    response = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+    assert response.status_code == 200
+    assert "POST" in response.headers["Access-Control-Allow-Methods"]
+    assert "Content-Type" in response.headers["Access-Control-Allow-Headers"]
+
+
 # --- errors -------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ bp = Blueprint("sparql", __name__)
 _QUERY_MEDIA = "application/sparql-query"
 _UPDATE_MEDIA = "application/sparql-update"
 _FORM_MEDIA = "application/x-www-form-urlencoded"
+_READ_ONLY = "This endpoint is read-only: SPARQL Update is not accepted."
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _read_operation() -> Operation | None:
     args = request.args
     if request.method == "GET":
         if "update" in args:
-            raise QueryRejected("This endpoint is read-only: SPARQL Update is not accepted.", 403)
+            raise QueryRejected(_READ_ONLY, 403)
         queries = args.getlist("query")
         if len(request.query_string) > limit + 1024:
             abort(414, f"The query string is longer than {limit} bytes; send long queries by POST.")
@@ -75,15 +76,13 @@ def _read_operation() -> Operation | None:
         if media_type == _FORM_MEDIA:
             params = request.form
             if "update" in params:
-                raise QueryRejected(
-                    "This endpoint is read-only: SPARQL Update is not accepted.", 403
-                )
+                raise QueryRejected(_READ_ONLY, 403)
             queries = params.getlist("query")
         elif media_type == _QUERY_MEDIA:
             params = args
             queries = [request.get_data(as_text=True)]
         elif media_type == _UPDATE_MEDIA:
-            raise QueryRejected("This endpoint is read-only: SPARQL Update is not accepted.", 403)
+            raise QueryRejected(_READ_ONLY, 403)
         else:
             abort(
                 415,
@@ -173,8 +172,12 @@ def service_description() -> Response:
 
 @bp.after_app_request
 def allow_cross_origin(response: Response) -> Response:
-    """Let browser clients (YASGUI, Comunica) on other origins read the answers."""
+    """Let browser clients (YASGUI, Comunica) on other origins send queries and read answers."""
     response.headers["Access-Control-Allow-Origin"] = "*"
+    if request.method == "OPTIONS":  # a CORS preflight, e.g. for application/sparql-query
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
     return response
 
 
