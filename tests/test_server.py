@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -142,6 +144,23 @@ def test_a_bad_query_reaches_sparqlwrapper_as_query_bad_formed(service: Service)
     client.setQuery("SELECT ?x WHERE { ?x }")
     with pytest.raises(QueryBadFormed, match="error at 1:"):
         client.query()
+
+
+def test_a_get_query_longer_than_the_request_line_limit_is_414(service: Service) -> None:
+    query = "#" * 9000 + "\nASK {}"
+    url = service.endpoint + "?" + urllib.parse.urlencode({"query": query})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(url, timeout=10)
+    assert refused.value.code == 414
+    refused.value.close()
+
+
+def test_the_same_query_by_post_is_answered(service: Service) -> None:
+    query = "#" * 9000 + "\nASK { ?s ?p ?o }"
+    client = SPARQLWrapper(service.endpoint, returnFormat=JSON)
+    client.setMethod("POST")
+    client.setQuery(query)
+    assert client.queryAndConvert()["boolean"] is True
 
 
 def test_rdflib_sparqlstore_as_client(service: Service) -> None:
