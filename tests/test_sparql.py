@@ -342,3 +342,18 @@ def test_without_a_store_the_service_says_so(tmp_path) -> None:
     response = client.get("/sparql", query_string={"query": COUNT_ALL})
     assert response.status_code == 503
     assert "iscm-graph build" in response.json["detail"]
+
+
+def test_an_internal_error_is_500_without_a_stack_trace(built_store, monkeypatch) -> None:
+    from iscm_graph import create_app, sparql
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(sparql, "run_query", broken)
+    client = create_app({"STORE_DIR": str(built_store)}).test_client()
+    response = client.get("/sparql", query_string={"query": COUNT_ALL})
+    assert response.status_code == 500
+    assert response.mimetype == "application/problem+json"
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text

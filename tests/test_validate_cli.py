@@ -49,3 +49,10 @@ def test_unusable_input_exits_2() -> None:
     result = CliRunner().invoke(cli, ["validate", str(FIXTURES / "unparseable.ttl")])
     assert result.exit_code == 2
     assert "unparseable.ttl:4:" in result.stderr
+
+
+def test_unusable_shapes_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "broken.ttl").write_text("this is not turtle", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--shapes", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "broken.ttl" in result.stderr
