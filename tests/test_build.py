@@ -136,3 +136,14 @@ def test_cli_build_prints_progress_and_succeeds(tmp_path: Path) -> None:
     assert "Validating" in result.stderr
     assert "published build" in result.stderr
     assert count_iscms(tmp_path / "store") >= 22
+
+
+def test_concurrent_builds_both_succeed_and_one_is_served(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store_dir = tmp_path / "store"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        builds = list(pool.map(lambda _: build(INPUTS, store_dir), range(2)))
+    assert all(b.is_dir() for b in builds)
+    assert current_build(store_dir) in builds
+    assert count_iscms(store_dir) >= 22

@@ -16,11 +16,13 @@ or the new one, never half of one. A failed or interrupted build leaves
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,21 +75,34 @@ def write_build(
     """
     builds = store_dir / BUILDS
     builds.mkdir(parents=True, exist_ok=True)
-    staging = builds / f".staging-{build_id}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    store = ox.Store(str(staging / "oxigraph"))
-    store.bulk_extend(quads)
-    store.optimize()
-    store.flush()
-    del store  # closes RocksDB before the directory is published
-    (staging / "report.ttl").write_text(report_turtle, "utf-8")
-    (staging / "build.json").write_text(json.dumps(manifest, indent=2), "utf-8")
-    final = builds / build_id
-    os.replace(staging, final)
-    _publish(store_dir, final)
-    _prune(builds, keep=final)
+    with _exclusive(store_dir):
+        staging = builds / f".staging-{build_id}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        store = ox.Store(str(staging / "oxigraph"))
+        store.bulk_extend(quads)
+        store.optimize()
+        store.flush()
+        del store  # closes RocksDB before the directory is published
+        (staging / "report.ttl").write_text(report_turtle, "utf-8")
+        (staging / "build.json").write_text(json.dumps(manifest, indent=2), "utf-8")
+        final = builds / build_id
+        os.replace(staging, final)
+        _publish(store_dir, final)
+        _prune(builds, keep=final)
     return final
+
+
+@contextmanager
+def _exclusive(store_dir: Path) -> Iterator[None]:
+    """Hold the store's build lock: one build writes at a time, so any staging
+    directory found while holding it was left by an interrupted build."""
+    with (store_dir / ".build.lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _publish(store_dir: Path, build_dir: Path) -> None:
