@@ -206,6 +206,16 @@ def test_a_query_over_the_limit_is_413(client: FlaskClient, app) -> None:
     assert response.status_code == 413
 
 
+def test_a_result_over_the_limit_is_refused_with_a_message(built_store) -> None:
+    from iscm_graph import create_app
+
+    app = create_app({"TESTING": True, "STORE_DIR": str(built_store), "MAX_RESULT_BYTES": 10_000})
+    runaway = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    response = app.test_client().get("/sparql", query_string={"query": runaway})
+    assert response.status_code == 400
+    assert "LIMIT" in response.json["detail"]
+
+
 def test_a_get_query_over_the_limit_is_414(client: FlaskClient, app) -> None:
     padding = "#" * int(app.config["MAX_QUERY_BYTES"])
     response = client.get("/sparql", query_string={"query": f"{padding}\nASK {{}}"})

@@ -53,6 +53,8 @@ def defaults() -> dict[str, Any]:
         "BASE_IRI": BASE_IRI,
         # Longest query text accepted, in bytes (GET and POST alike).
         "MAX_QUERY_BYTES": 64 * 1024,
+        # Largest answer written at once, in bytes: past it the query is refused.
+        "MAX_RESULT_BYTES": 64 * 1024 * 1024,
         # Seconds a request may run before the WSGI server recycles its worker.
         "REQUEST_TIMEOUT": 30,
     }

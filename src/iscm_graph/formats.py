@@ -7,8 +7,12 @@ entry of each is the default when the client states no preference.
 
 from __future__ import annotations
 
+import io
+
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
+
+from .errors import QueryRejected
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -120,11 +124,33 @@ def offers_for(result: QueryResult) -> list[str]:
     return list(GRAPH_FORMATS if isinstance(result, ox.QueryTriples) else RESULT_FORMATS)
 
 
-def serialize(result: QueryResult, media_type: str) -> bytes:
-    """Write a query result in one of the media types :func:`offers_for` lists."""
+class _BoundedBuffer(io.BytesIO):
+    """A bytes sink that refuses to grow past a limit, so that Oxigraph stops
+    writing a runaway result instead of filling the memory."""
+
+    def __init__(self, limit: int | None) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, chunk: bytes) -> int:  # type: ignore[override]
+        written = super().write(chunk)
+        if self.limit is not None and self.tell() > self.limit:
+            raise QueryRejected(
+                f"The result is larger than the {self.limit} bytes this endpoint returns at "
+                "once; add LIMIT and OFFSET, or narrow the query."
+            )
+        return written
+
+
+def serialize(result: QueryResult, media_type: str, limit: int | None = None) -> bytes:
+    """Write a query result in one of the media types :func:`offers_for` lists.
+
+    Raises:
+        QueryRejected: the result would be larger than ``limit`` bytes.
+    """
+    sink = _BoundedBuffer(limit)
     if isinstance(result, ox.QueryTriples):
-        output = ox.serialize(result, format=GRAPH_FORMATS[media_type], prefixes=PREFIXES)
+        ox.serialize(result, sink, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
     else:
-        output = result.serialize(format=RESULT_FORMATS[media_type])
-    assert output is not None  # Oxigraph returns the bytes when given no output file
-    return output
+        result.serialize(sink, RESULT_FORMATS[media_type])
+    return sink.getvalue()

@@ -54,7 +54,8 @@ def endpoint() -> Response:
         build.store, operation.query, operation.default_graphs, operation.named_graphs
     )
     media_type = _negotiate(formats.offers_for(result))
-    response = Response(formats.serialize(result, media_type), mimetype=None)
+    limit = int(current_app.config["MAX_RESULT_BYTES"])
+    response = Response(formats.serialize(result, media_type, limit), mimetype=None)
     response.headers["Content-Type"] = formats.with_charset(media_type)
     response.headers["Vary"] = "Accept"
     return response
