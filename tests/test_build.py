@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from iscm_graph.build import build, ensure_built
 from iscm_graph.cli import cli
@@ -102,13 +102,15 @@ def test_ensure_built_keeps_serving_when_a_rebuild_is_refused(
     assert any("refused" in m for m in messages)
 
 
+def cli_build(data_dir: Path, store_dir: Path) -> Result:
+    return CliRunner().invoke(cli, ["build", "--data", str(data_dir), "--store", str(store_dir)])
+
+
 def test_cli_build_reports_violations_on_stdout_and_exits_1(
     tmp_path: Path, data_copy: Path
 ) -> None:
     shutil.copy(FIXTURES / "mechanism-without-type.ttl", data_copy)
-    result = CliRunner().invoke(
-        cli, ["build", "--data", str(data_copy), "--store", str(tmp_path / "store")]
-    )
+    result = cli_build(data_copy, tmp_path / "store")
     assert result.exit_code == 1
     assert "https://w3id.org/iscm/id/mechanism/untyped-dialogue" in result.stdout
     assert "Untyped Dialogue on Migration" in result.stdout
@@ -121,17 +123,13 @@ def test_cli_build_reports_unparseable_turtle_with_file_and_line_and_exits_2(
     tmp_path: Path, data_copy: Path
 ) -> None:
     shutil.copy(FIXTURES / "unparseable.ttl", data_copy)
-    result = CliRunner().invoke(
-        cli, ["build", "--data", str(data_copy), "--store", str(tmp_path / "store")]
-    )
+    result = cli_build(data_copy, tmp_path / "store")
     assert result.exit_code == 2
     assert f"{data_copy / 'unparseable.ttl'}:4:" in result.stderr
 
 
 def test_cli_build_prints_progress_and_succeeds(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["build", "--store", str(tmp_path / "store"), "--data", str(INPUTS.data_dir)]
-    )
+    result = cli_build(INPUTS.data_dir, tmp_path / "store")
     assert result.exit_code == 0, result.output
     assert "Validating" in result.stderr
     assert "published build" in result.stderr
