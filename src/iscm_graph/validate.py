@@ -18,14 +18,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
 import pyshacl
 import rdflib
 from rdflib.namespace import RDFS, SH, SKOS
 
+from . import shacl_sparql
 from .config import BASE_IRI
 from .errors import ShapesError
 from .formats import PREFIXES
@@ -221,14 +223,19 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
         The report. It conforms when there is no violation; warnings are allowed.
     """
     data_graph = data.to_rdflib()
+    core_shapes, sparql_constraints = shacl_sparql.split(shapes)
     conforms, results_graph, _text = pyshacl.validate(
         data_graph,
-        shacl_graph=shapes,
+        shacl_graph=core_shapes,
         ont_graph=ontology,
         inference="none",
         allow_warnings=True,
         advanced=True,
+        inplace=True,  # data_graph is our own copy: mix the ontology into it, no second copy
     )
+    ontology_triples = ox.parse(ontology.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+    triples = chain((quad.triple for quad in data.quads), (quad.triple for quad in ontology_triples))
+    conforms = shacl_sparql.run(sparql_constraints, triples, results_graph) and bool(conforms)
     prefixes = {
         prefix: str(namespace)
         for graph in (shapes, ontology)
@@ -237,7 +244,7 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
     }
     prefixes.update(PREFIXES)
     prefixes.update(ID_PREFIXES)
-    findings = _findings(results_graph, data_graph + ontology, shapes, data)
+    findings = _findings(results_graph, data_graph, shapes, data)
     return ValidationReport(bool(conforms), findings, results_graph, prefixes)
 
 
