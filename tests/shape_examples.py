@@ -97,22 +97,41 @@ ini:gcm a iscm:GlobalMigrationInitiative ; skos:prefLabel "GCM"@en , "Pacte mond
             ("dormant", "; skos:broader status:inactive "),
         ]
     )
-    + concept("<https://w3id.org/iscm/scheme/leadership/state-led>", "skos:Concept", "scheme:leadership")
+    + concept(
+        "<https://w3id.org/iscm/scheme/leadership/state-led>", "skos:Concept", "scheme:leadership"
+    )
     + "".join(
         concept(f"ireg:{code}", "iscm:Region", "scheme:iom-region")
         for code in ("americas", "europe", "africa", "world")
     )
     + concept("m49:419", "iscm:Region", "scheme:m49")
-    + concept("<https://w3id.org/iscm/scheme/thematic-area/labour>", "iscm:ThematicArea",
-              "<https://w3id.org/iscm/scheme/thematic-area>")
-    + concept("<https://w3id.org/iscm/scheme/partnership-type/mou>", "iscm:PartnershipType",
-              "<https://w3id.org/iscm/scheme/partnership-type>")
-    + concept("<https://w3id.org/iscm/scheme/engagement-form/action-plan>", "iscm:EngagementForm",
-              "<https://w3id.org/iscm/scheme/engagement-form>")
-    + concept("<https://w3id.org/iscm/scheme/gcm-theme/1>", "iscm:GCMTheme",
-              "<https://w3id.org/iscm/scheme/gcm-theme>")
+    + concept(
+        "<https://w3id.org/iscm/scheme/thematic-area/labour>",
+        "iscm:ThematicArea",
+        "<https://w3id.org/iscm/scheme/thematic-area>",
+    )
+    + concept(
+        "<https://w3id.org/iscm/scheme/partnership-type/mou>",
+        "iscm:PartnershipType",
+        "<https://w3id.org/iscm/scheme/partnership-type>",
+    )
+    + concept(
+        "<https://w3id.org/iscm/scheme/engagement-form/action-plan>",
+        "iscm:EngagementForm",
+        "<https://w3id.org/iscm/scheme/engagement-form>",
+    )
+    + concept(
+        "<https://w3id.org/iscm/scheme/gcm-theme/1>",
+        "iscm:GCMTheme",
+        "<https://w3id.org/iscm/scheme/gcm-theme>",
+    )
     + "".join(
-        concept(f"gcmp:{n}", "iscm:GCMGuidingPrinciple", "scheme:gcm-principle", f'; skos:notation "{n}" ')
+        concept(
+            f"gcmp:{n}",
+            "iscm:GCMGuidingPrinciple",
+            "scheme:gcm-principle",
+            f'; skos:notation "{n}" ',
+        )
         for n in range(1, 11)
     )
     + "".join(
@@ -127,7 +146,10 @@ MECHANISM = {
     "dcterms:isReferencedBy": "src:doc",
     "iscm:coversRegion": "ireg:americas",
 }
-IRF = MECHANISM | {"a": "iscm:InterRegionalForum", "iscm:coversRegion": "ireg:americas , ireg:europe"}
+IRF = MECHANISM | {
+    "a": "iscm:InterRegionalForum",
+    "iscm:coversRegion": "ireg:americas , ireg:europe",
+}
 GLOBAL = MECHANISM | {
     "a": "iscm:GlobalProcess",
     "iscm:coversRegion": "ireg:world",
@@ -140,7 +162,7 @@ MEMBERSHIP = {
     "org:role": "role:member",
     "prov:wasDerivedFrom": "src:doc",
 }
-INTERVAL = "[ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDgYear \"{0}\"^^xsd:gYear ] ; time:hasEnd [ a time:Instant ; time:inXSDgYear \"{1}\"^^xsd:gYear ] ]"
+INTERVAL = '[ a time:Interval ; time:hasBeginning [ a time:Instant ; time:inXSDgYear "{0}"^^xsd:gYear ] ; time:hasEnd [ a time:Instant ; time:inXSDgYear "{1}"^^xsd:gYear ] ]'
 STATUS = {
     "a": "iscm:StatusStatement",
     "iscm:aboutMechanism": "mech:rcm",

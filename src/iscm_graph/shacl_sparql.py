@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 import rdflib
-from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
@@ -62,7 +61,9 @@ def split(shapes: rdflib.Graph) -> tuple[rdflib.Graph, list[SparqlConstraint]]:
             f"PREFIX {prefix}: <{namespace}>\n"
             for prefix, namespace in _prefixes(shapes, shapes.value(constraint, SH.prefixes))
         )
-        body = _WHERE.sub(lambda m: m.group(0) + f"\n{targets}\n", str(select), count=1)
+        where = _WHERE.search(str(select))
+        assert where is not None
+        body = f"{str(select)[: where.end()]}\n{targets}\n{str(select)[where.end() :]}"
         own = tuple(_literals(shapes.objects(constraint, SH.message)))
         constraints.append(
             SparqlConstraint(

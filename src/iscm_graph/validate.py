@@ -234,7 +234,7 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
         inplace=True,  # data_graph is our own copy: mix the ontology into it, no second copy
     )
     ontology_triples = ox.parse(ontology.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
-    triples = chain((quad.triple for quad in data.quads), (quad.triple for quad in ontology_triples))
+    triples = chain((q.triple for q in data.quads), (q.triple for q in ontology_triples))
     conforms = shacl_sparql.run(sparql_constraints, triples, results_graph) and bool(conforms)
     prefixes = {
         prefix: str(namespace)
