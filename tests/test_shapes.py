@@ -316,6 +316,18 @@ CASES = [
         node("state:blz", STATE),
         node("state:blz", STATE, skos__prefLabel='"Belize"@en'),
     ),
+    Case(
+        "ConceptPrefLabel",
+        V,
+        "",
+        "ireg:x a iscm:Region ; skos:inScheme scheme:iom-region .",
+    ),
+    Case(
+        "ConceptEnglishLabel",
+        W,
+        "",
+        'ireg:x a iscm:Region ; skos:inScheme scheme:iom-region ; skos:prefLabel "Europe (Eurasie)"@fr .',
+    ),
     # --- agents
     Case(
         "StateAlpha3",

@@ -1,8 +1,10 @@
 """Check data against the SHACL shapes and explain what is wrong.
 
-pySHACL runs with the ontology as ``ont_graph`` and no inference: RDFS
-inference would type a wrong value through ``rdfs:range`` and hide the very
-error a shape is there to catch.
+pySHACL runs with the ontology merged into the data graph (so that subclass
+instances are targeted and the concept schemes it defines are seen) and no
+inference: RDFS inference would type a wrong value through ``rdfs:range`` and
+hide the very error a shape is there to catch. The shapes' SPARQL-based
+constraints run on Oxigraph (see :mod:`iscm_graph.shacl_sparql`).
 
 Oxigraph's parser does not report the line of each triple, so a finding's
 line is found again in the file that states the focus node: the first line
@@ -38,6 +40,7 @@ SEVERITY_ORDER = {str(SH) + name: rank for rank, name in enumerate(SEVERITIES)}
 
 _RESULTS = """
 SELECT ?result ?severity ?focus ?path ?message ?value ?shape WHERE {
+    ?report sh:result ?result .
     ?result a sh:ValidationResult ;
         sh:resultSeverity ?severity ;
         sh:focusNode ?focus ;
@@ -222,16 +225,20 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
     Returns:
         The report. It conforms when there is no violation; warnings are allowed.
     """
+    # The whole ontology goes into the data graph, not only the class axioms
+    # pySHACL's ont_graph "inoculates": the concept schemes (roles, statuses)
+    # live in ontology/ and the shapes look them up.
     data_graph = data.to_rdflib()
+    for triple in ontology:
+        data_graph.add(triple)
     core_shapes, sparql_constraints = shacl_sparql.split(shapes)
     conforms, results_graph, _text = pyshacl.validate(
         data_graph,
         shacl_graph=core_shapes,
-        ont_graph=ontology,
         inference="none",
         allow_warnings=True,
         advanced=True,
-        inplace=True,  # data_graph is our own copy: mix the ontology into it, no second copy
+        inplace=True,  # data_graph is our own copy: no second copy
     )
     ontology_triples = ox.parse(ontology.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
     triples = chain((q.triple for q in data.quads), (q.triple for q in ontology_triples))
