@@ -255,6 +255,20 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
     return ValidationReport(bool(conforms), findings, results_graph, prefixes)
 
 
+def from_report_graph(results: rdflib.Graph, labels: rdflib.Graph) -> ValidationReport:
+    """Read a saved SHACL report back (a build's ``report.ttl``), with labels for its nodes.
+
+    Files and lines are not in a SHACL report, so its findings have none.
+    """
+    conforms = all(
+        bool(value.toPython()) if isinstance(value, rdflib.Literal) else True
+        for value in results.objects(None, SH.conforms)
+    )
+    findings = _findings(results, labels, rdflib.Graph(), Sources())
+    prefixes = dict(PREFIXES) | ID_PREFIXES
+    return ValidationReport(conforms, findings, results, prefixes)
+
+
 def _findings(
     results: rdflib.Graph, labels: rdflib.Graph, shapes: rdflib.Graph, sources: Sources
 ) -> list[Finding]:
