@@ -163,9 +163,10 @@ def test_states_in_at_least_three_iscms(built_store: Path) -> None:
     rows = answer(built_store, "states-in-at-least-n-iscms")
     counts = {short(r["state"]): r["iscms"] for r in rows}
     # Dominican Republic: Quito Process, CMC (participant), RCM, RIAM.
-    assert counts["dom"] == "4"
-    # Guyana: SACM, Quito Process, CMC; Spain: 5+5 Dialogue, IGC, RIAM.
-    assert counts["guy"] == counts["esp"] == "3"
+    # Spain: 5+5 Dialogue, IGC, RIAM, Rabat Process.
+    assert counts["dom"] == counts["esp"] == "4"
+    # Guyana: SACM, Quito Process, CMC; Morocco: 5+5 Dialogue, ARCP, Rabat Process.
+    assert counts["guy"] == counts["mar"] == "3"
     # Venezuela: the SACM only; Belize: the RCM and the CMC (the MIRPS is not an ISCM).
     assert "ven" not in counts and "blz" not in counts
     assert [r["iscms"] for r in rows] == sorted((r["iscms"] for r in rows), reverse=True)
