@@ -161,15 +161,18 @@ def test_status_disagreements_are_cmc_and_midcas(built_store: Path) -> None:
 
 def test_states_in_at_least_three_iscms(built_store: Path) -> None:
     rows = answer(built_store, "states-in-at-least-n-iscms")
-    counts = {short(r["state"]): r["iscms"] for r in rows}
+    counts = {short(r["state"]): int(r["iscms"] or 0) for r in rows}
     # Dominican Republic: Quito Process, CMC (participant), RCM, RIAM.
     # Spain: 5+5 Dialogue, IGC, RIAM, Rabat Process.
-    assert counts["dom"] == counts["esp"] == "4"
+    # Panama: Quito Process, RCM, RIAM, OCAM.
+    assert counts["dom"] >= 4 and counts["esp"] >= 4 and counts["pan"] >= 4
     # Guyana: SACM, Quito Process, CMC; Morocco: 5+5 Dialogue, ARCP, Rabat Process.
-    assert counts["guy"] == counts["mar"] == "3"
-    # Venezuela: the SACM only; Belize: the RCM and the CMC (the MIRPS is not an ISCM).
-    assert "ven" not in counts and "blz" not in counts
-    assert [r["iscms"] for r in rows] == sorted((r["iscms"] for r in rows), reverse=True)
+    assert counts["guy"] >= 3 and counts["mar"] >= 3
+    # Venezuela: the SACM only. Belize: the RCM, the CMC and OCAM; the MIRPS is not an ISCM.
+    assert "ven" not in counts
+    assert counts["blz"] == 3
+    assert min(counts.values()) >= 3
+    assert [r["iscms"] for r in rows] == sorted((r["iscms"] for r in rows), key=int, reverse=True)
 
 
 def test_states_in_at_least_n_iscms_honours_n(built_store: Path) -> None:
