@@ -58,10 +58,7 @@ def ask(store: ox.Store, name: str, **replace: str) -> list[dict[str, str | None
     solutions = run_query(store, text)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
-    return [
-        {n: (None if s[n] is None else s[n].value) for n in names}  # type: ignore[union-attr]
-        for s in solutions
-    ]
+    return [{n: (None if s[n] is None else s[n].value) for n in names} for s in solutions]
 
 
 def slug(iri: str | None) -> str:
@@ -179,7 +176,7 @@ def test_sources_that_count_the_iscms_at_grcp_7_differently_each_keep_their_coun
     store: ox.Store,
 ) -> None:
     rows = ask(store, "meeting-attendance")
-    iscms = {(slug(r["source"]), r["count"]) for r in rows if r["who"].startswith("ISCMs")}  # type: ignore[union-attr]
+    iscms = {(slug(r["source"]), r["count"]) for r in rows if (r["who"] or "").startswith("ISCMs")}
     assert iscms == {
         ("seed-002", "22"),
         ("iom-int-2017-global-iscm-meeting", "22"),
@@ -355,4 +352,4 @@ def test_the_legal_force_of_the_gcm_is_not_stated(store: ox.Store) -> None:
     # Seeds 002 and 003 contradict each other on it; the graph makes no claim either way.
     query = """SELECT ?p ?o WHERE { <https://w3id.org/iscm/id/initiative/gcm> ?p ?o
       FILTER(CONTAINS(LCASE(STR(?p)), "binding") || CONTAINS(LCASE(STR(?o)), "contraignant")) }"""
-    assert list(run_query(store, query)) == []  # type: ignore[arg-type]
+    assert list(run_query(store, query)) == []
