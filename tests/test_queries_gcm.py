@@ -20,6 +20,7 @@ SOURCE = f"{ID}source/"
 GCM_QUERIES = [
     "gcm-positions",
     "gcm-objectives-addressed",
+    "position-addresses",
     "gcm-objectives-not-addressed",
     "sdg-10-7-links",
     "meetings-in-period",
@@ -106,6 +107,25 @@ def test_positions_of_surveyed_iscms_address_the_seven_objectives_of_figure_3(
         f"{m}-gcm"
         for m in ("arcp", "rabat-process", "igad-rcp", "abu-dhabi-dialogue", "pafom", "rcm", "sacm")
     }
+
+
+def test_what_the_puebla_process_position_addresses(store: ox.Store) -> None:
+    rows = ask(store, "position-addresses")
+    by_kind: dict[str, list[int]] = {}
+    for r in rows:
+        by_kind.setdefault(r["kind"] or "", []).append(int(r["number"] or 0))
+    # Seed 002, figure 3.
+    assert by_kind == {
+        "objective": sorted(FIGURE_3_OBJECTIVES),
+        "principle": [2, 4, 5, 6, 7],
+        "theme": [2, 4, 5, 6],
+    }
+    assert {slug(r["position"]) for r in rows} == {"rcm-gcm"}
+
+
+def test_an_iscm_without_a_detailed_position_addresses_nothing(store: ox.Store) -> None:
+    rows = ask(store, "position-addresses", **{"mechanism/rcm>": "mechanism/bali-process>"})
+    assert rows == []
 
 
 def test_objectives_addressed_by_positions_are_those_of_figure_3(store: ox.Store) -> None:
