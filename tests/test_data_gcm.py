@@ -18,7 +18,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 MINTED = (
     "iscm:GCMGuidingPrinciple iscm:GCMObjective iscm:GCMTheme iscm:GlobalMigrationInitiative "
     "iscm:HistoricalEvent iscm:Position iscm:Engagement iscm:Partnership iscm:Recommendation "
-    "iscm:Meeting iscm:MeetingSeries iscm:AttendanceFigure iscm:DocumentSection"
+    "iscm:Meeting iscm:MeetingSeries iscm:AttendanceFigure"
 )
 CLAIMS = "iscm:Position iscm:Engagement iscm:Partnership iscm:Meeting iscm:AttendanceFigure"
 
