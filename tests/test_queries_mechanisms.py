@@ -26,7 +26,7 @@ MECHANISM_QUERIES = [
     "states-in-both-mechanisms",
     "founding-years",
     "regions-of-mechanism",
-    "what-a-source-supports",
+    "statements-of-source",
     "predecessors-and-renamings",
     "secretariat-of",
     "observers-of-mechanism",
@@ -270,8 +270,8 @@ def test_an_rcp_covers_the_one_region_of_its_heading(built_store: Path) -> None:
     assert [short(r["region"]) for r in rows] == ["europe-eurasia"]
 
 
-def test_what_seed_003_supports(built_store: Path) -> None:
-    rows = answer(built_store, "what-a-source-supports")
+def test_every_statement_of_seed_003(built_store: Path) -> None:
+    rows = answer(built_store, "statements-of-source")
     said = {(short(r["subject"]), short(r["property"]), short(r["value"])) for r in rows}
     assert ("sacm", "created", "1999") in said
     assert ("seed-003", "status", "not-functioning") in said  # id/status/cmc/seed-003
