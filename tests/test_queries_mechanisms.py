@@ -81,6 +81,16 @@ def test_members_of_mirps_differ_by_source(built_store: Path) -> None:
     assert by_source["oas-org-mirps-joint-unit"] == by_source["mirps"] | {"slv"}
 
 
+def test_roles_in_the_bali_process_come_from_two_sources(built_store: Path) -> None:
+    rows = answer(built_store, "members-of-mechanism", "?mechanism { mech:bali-process }")
+    roles = {(short(r["member"]), short(r["role"]), short(r["source"])) for r in rows}
+    assert roles == {
+        ("aus", "co-chair", "baliprocess-net-coordination"),
+        ("idn", "co-chair", "baliprocess-net-coordination"),
+        ("iom", "participant", "iom-as-participant-member"),
+    }
+
+
 def test_colombia_is_member_of_sacm_and_quito_and_observer_of_rcm(built_store: Path) -> None:
     rows = answer(built_store, "mechanisms-of-state")
     roles = {(short(r["mechanism"]), short(r["role"])) for r in rows}
