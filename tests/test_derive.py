@@ -9,13 +9,13 @@ import pytest
 
 from iscm_graph.build import build
 from iscm_graph.derive import DERIVED_GRAPH, derive
+from iscm_graph.namespace import ISCM
 from iscm_graph.sources import load
 from iscm_graph.store import GraphStore, run_query
 
 from .conftest import INPUTS
 
 ORG = "http://www.w3.org/ns/org#"
-ISCM = "https://w3id.org/iscm/ontology#"
 MECH = "https://w3id.org/iscm/id/mechanism/"
 ROLE = "https://w3id.org/iscm/scheme/role/"
 
@@ -64,13 +64,13 @@ def test_a_participating_organisation_counts_as_a_member(ontology_quads: list[ox
 def test_an_observer_is_observer_of_and_not_member(ontology_quads: list[ox.Quad]) -> None:
     derived = derived_from(ontology_quads, MEMBERSHIPS)
     unhcr = {t for t in derived if "http://example.org/unhcr" in (t[0], t[2])}
-    assert unhcr == {("http://example.org/unhcr", f"{ISCM}observerOf", f"{MECH}rcm")}
+    assert unhcr == {("http://example.org/unhcr", str(ISCM.observerOf), f"{MECH}rcm")}
 
 
 def test_a_narrower_secretariat_role_gives_secretariat_of(ontology_quads: list[ox.Quad]) -> None:
     derived = derived_from(ontology_quads, MEMBERSHIPS)
     midcom = {t for t in derived if f"{MECH}midcom" in (t[0], t[2])}
-    assert midcom == {("http://example.org/iom", f"{ISCM}secretariatOf", f"{MECH}midcom")}
+    assert midcom == {("http://example.org/iom", str(ISCM.secretariatOf), f"{MECH}midcom")}
 
 
 def test_a_role_without_role_property_gives_nothing(ontology_quads: list[ox.Quad]) -> None:
