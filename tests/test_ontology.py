@@ -13,6 +13,7 @@ import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Namespace
 
 from iscm_graph.namespace import ISCM
+from iscm_graph.sources import load
 
 from .conftest import INPUTS
 
@@ -270,3 +271,13 @@ def test_not_functioning_is_mapped_to_dormant(schemes_graph: rdflib.Graph) -> No
         SKOS.closeMatch,
         rdflib.URIRef(status + "dormant"),
     ) in schemes_graph
+
+
+def test_each_ontology_file_gets_its_own_named_graph() -> None:
+    graphs = {
+        q.graph_name.value for q in load([INPUTS.ontology_dir], graph_prefix="ontology/").quads
+    }
+    assert graphs == {
+        "https://w3id.org/iscm/graph/ontology/iscm",
+        "https://w3id.org/iscm/graph/ontology/schemes",
+    }

@@ -93,3 +93,7 @@ def test_rendering_leaves_the_root_logger_as_it_was(ontology_graph: rdflib.Graph
     before = (root.level, list(root.handlers))
     render_html(ontology_graph)
     assert (root.level, list(root.handlers)) == before
+
+
+def test_the_home_page_links_the_vocabulary(client: FlaskClient) -> None:
+    assert 'href="/ontology"' in client.get("/").get_data(as_text=True)
