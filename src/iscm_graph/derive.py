@@ -7,7 +7,10 @@ shortcut (``org:memberOf`` and its inverse ``org:hasMember``) and the ISCM
 ones (``iscm:observerOf``, ``iscm:secretariatOf``). Which shortcut a role
 yields is not coded here: it is the role concept's ``org:roleProperty`` in
 ``ontology/schemes.ttl``. The derived triples go to their own named graph, so
-that ``GRAPH ?g`` never presents them as something a source said.
+that ``GRAPH ?g`` never presents them as something a source said. A shortcut
+keeps neither the period nor the source of its membership: it means "was, at
+some time and according to some source"; ask the membership for when and who
+says so.
 """
 
 from __future__ import annotations
