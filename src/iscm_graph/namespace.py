@@ -57,6 +57,7 @@ class ISCM(DefinedNamespace):
     StatusStatement: URIRef  # What one source says about the status of one mechanism at a date. Sources disagree, so every statement is kept with its date and source, and none is picked as the truth.
     ThematicArea: URIRef  # An area of work of a mechanism, such as labour migration or migration and development; the value of org:purpose.
     UNAgency: URIRef  # An agency, fund, programme or office of the United Nations system, such as UNHCR, IOM (since 2016), ILO or UNICEF.
+    UNMemberState: URIRef  # A State that is a Member of the United Nations, as listed by a maintained table of UN membership (the source is the named graph of the statement).
     UNRegionalCommission: URIRef  # One of the five regional commissions of the United Nations, such as the Economic Commission for Latin America and the Caribbean.
     aboutMechanism: URIRef  # Links a status statement to the mechanism whose status it gives.
     acronym: URIRef  # An acronym of the resource's name, tagged with the language of the name it abbreviates (RCM in English, CRM in French and Spanish).
