@@ -8,6 +8,7 @@ most (P19), and well-formed concept schemes.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD, Namespace
@@ -281,3 +282,16 @@ def test_each_ontology_file_gets_its_own_named_graph() -> None:
         "https://w3id.org/iscm/graph/ontology/iscm",
         "https://w3id.org/iscm/graph/ontology/schemes",
     }
+
+
+def test_the_data_and_shapes_use_only_terms_the_ontology_declares(
+    ontology_graph: rdflib.Graph,
+) -> None:
+    declared = {str(t) for t in terms(ontology_graph)}
+    used = {
+        node.value
+        for quad in load([INPUTS.data_dir, INPUTS.shapes_dir]).quads
+        for node in (quad.subject, quad.predicate, quad.object)
+        if isinstance(node, ox.NamedNode) and node.value.startswith(str(ISCM))
+    }
+    assert used - declared == set()
