@@ -295,3 +295,15 @@ def test_the_data_and_shapes_use_only_terms_the_ontology_declares(
         if isinstance(node, ox.NamedNode) and node.value.startswith(str(ISCM))
     }
     assert used - declared == set()
+
+
+def test_every_vocabulary_concept_the_data_uses_is_defined(schemes_graph: rdflib.Graph) -> None:
+    schemes = ("role", "status", "leadership", "partnership-type", "engagement-form")
+    prefixes = tuple(f"{SCHEME}{name}/" for name in schemes)
+    used = {
+        node.value
+        for quad in load([INPUTS.data_dir]).quads
+        for node in (quad.subject, quad.object)
+        if isinstance(node, ox.NamedNode) and node.value.startswith(prefixes)
+    }
+    assert used - {str(c) for c in concepts(schemes_graph)} == set()
