@@ -1,7 +1,8 @@
 """Turtle for the shape tests: a small world that conforms, and nodes to add to it.
 
-``BASE`` is a tiny, complete graph (a source, the concepts the shapes look
-up, two States, IOM, one RCP with a member State, the full GCM lists).
+``BASE`` is a tiny, complete graph (a source, regions, two States, IOM, one
+RCP with a member State, the full GCM lists); roles, statuses and the other
+code lists come from the project's ontology.
 ``node`` writes one resource from a dict of properties, with some dropped or
 replaced, so that each example differs from a valid node by one defect.
 """
@@ -80,27 +81,6 @@ ms:rcm-mex-member a org:Membership ; org:member state:mex ;
 ini:gcm a iscm:GlobalMigrationInitiative ; skos:prefLabel "GCM"@en , "Pacte mondial"@fr .
 """
     + "".join(
-        concept(f"role:{code}", "org:Role", "scheme:role", extra)
-        for code, extra in [
-            ("member", ""),
-            ("observer", ""),
-            ("secretariat", ""),
-            ("interim-secretariat", "; skos:broader role:secretariat "),
-        ]
-    )
-    + "".join(
-        concept(f"status:{code}", "iscm:MechanismStatus", "scheme:status", extra)
-        for code, extra in [
-            ("active", ""),
-            ("emerging", ""),
-            ("inactive", ""),
-            ("dormant", "; skos:broader status:inactive "),
-        ]
-    )
-    + concept(
-        "<https://w3id.org/iscm/scheme/leadership/state-led>", "skos:Concept", "scheme:leadership"
-    )
-    + "".join(
         concept(f"ireg:{code}", "iscm:Region", "scheme:iom-region")
         for code in ("americas", "europe", "africa", "world")
     )
@@ -109,16 +89,6 @@ ini:gcm a iscm:GlobalMigrationInitiative ; skos:prefLabel "GCM"@en , "Pacte mond
         "<https://w3id.org/iscm/scheme/thematic-area/labour>",
         "iscm:ThematicArea",
         "<https://w3id.org/iscm/scheme/thematic-area>",
-    )
-    + concept(
-        "<https://w3id.org/iscm/scheme/partnership-type/mou>",
-        "iscm:PartnershipType",
-        "<https://w3id.org/iscm/scheme/partnership-type>",
-    )
-    + concept(
-        "<https://w3id.org/iscm/scheme/engagement-form/action-plan>",
-        "iscm:EngagementForm",
-        "<https://w3id.org/iscm/scheme/engagement-form>",
     )
     + concept(
         "<https://w3id.org/iscm/scheme/gcm-theme/1>",
@@ -198,7 +168,7 @@ ENGAGEMENT = {
 PARTNERSHIP = {
     "a": "iscm:Partnership",
     "iscm:partner": "mech:rcm , orgid:iom",
-    "iscm:partnershipType": "<https://w3id.org/iscm/scheme/partnership-type/mou>",
+    "iscm:partnershipType": "<https://w3id.org/iscm/scheme/partnership-type/other-iscm>",
     "iscm:during": INTERVAL.format(2010, 2015),
     "iscm:asOf": '"2018"^^xsd:gYear',
     "prov:wasDerivedFrom": "src:doc",

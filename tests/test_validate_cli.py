@@ -62,8 +62,10 @@ def test_the_text_report_gives_label_message_shape_and_file_line_of_each_node() 
     new = FIXTURES / "mechanism-without-type.ttl"
     result = CliRunner().invoke(cli, ["validate", str(INPUTS.data_dir), str(new)])
     report = result.stdout
-    block = report[report.index("mech:untyped-dialogue") :]
-    assert block.startswith('mech:untyped-dialogue "Untyped Dialogue on Migration"')
+    block = report[report.index("<https://w3id.org/iscm/id/mechanism/untyped-dialogue>") :]
+    assert block.startswith(
+        '<https://w3id.org/iscm/id/mechanism/untyped-dialogue> "Untyped Dialogue on Migration"'
+    )
     # The fixture's subject starts on line 7.
     assert "mechanism-without-type.ttl:7" in block.splitlines()[1]
     assert "exactly one of iscm:RegionalConsultativeProcess" in block

@@ -151,7 +151,8 @@ class ValidationReport:
             for focus, items in nodes:
                 head = items[0]
                 label = f' "{head.label}"' if head.label else ""
-                lines.append(f"  {self.abbreviate(focus)}{label}")
+                node = focus if focus.startswith("_:") else f"<{focus}>"
+                lines.append(f"  {node}{label}")
                 if head.locations:
                     lines.append(f"    at {', '.join(map(str, head.locations))}")
                 for finding in items:
