@@ -232,6 +232,30 @@ CASES = [
         INTERIM + EMERGING + f"{MS} iscm:inConsultationWith orgid:nobody .",
     ),
     Case("InterimSecretariatEmerging", W, INTERIM + EMERGING, INTERIM),
+    Case(
+        "ChairIsState",
+        W,
+        node(MS, MEMBERSHIP, org__role="role:chair"),
+        node(MS, MEMBERSHIP, org__member="orgid:iom", org__role="role:chair"),
+    ),
+    Case(
+        "MemberAndObserver",
+        W,
+        node(
+            MS,
+            MEMBERSHIP,
+            org__role="role:observer",
+            org__member="state:gtm",
+            org__memberDuring=INTERVAL.format(1990, 1995),
+        )
+        + node(
+            "ms:y",
+            MEMBERSHIP,
+            org__member="state:gtm",
+            org__memberDuring=INTERVAL.format(1996, 2001),
+        ),
+        node(MS, MEMBERSHIP, org__role="role:observer", org__member="state:mex"),
+    ),
     # --- status statements
     Case(
         "StatusMechanism", V, node(ST, STATUS), node(ST, STATUS, iscm__aboutMechanism="state:mex")
@@ -251,6 +275,20 @@ CASES = [
         node(ST, STATUS, iscm__status="status:inactive")
         + node("stm:y", STATUS, iscm__status="status:dormant"),
         node(ST, STATUS) + node("stm:y", STATUS, iscm__status="status:emerging"),
+    ),
+    Case(
+        "EmergingHasStates",
+        W,
+        node(ST, STATUS, iscm__status="status:emerging"),
+        node(M, MECHANISM)
+        + node(ST, STATUS, iscm__status="status:emerging", iscm__aboutMechanism=M),
+    ),
+    Case(
+        "TransformedHasChange",
+        W,
+        node(ST, STATUS, iscm__status="status:transformed-into-project")
+        + "chg:c a org:ChangeEvent ; org:originalOrganization mech:rcm .",
+        node(ST, STATUS, iscm__status="status:transformed-into-project"),
     ),
     # --- GCM
     Case("GCMPrincipleNotation", V, "", 'gcmp:10 skos:notation "11" .'),
@@ -389,6 +427,14 @@ CASES = [
             ("PositionSource", {"prov__wasDerivedFrom": "<https://www.iom.int/>"}),
         ]
     ],
+    Case(
+        "PositionViaSecretariat",
+        W,
+        node(P, POSITION)
+        + WITH_MEETING
+        + node(MS, MEMBERSHIP, org__member="orgid:iom", org__role="role:technical-secretariat"),
+        node(P, POSITION) + WITH_MEETING,
+    ),
     # --- engagements
     *[
         Case(shape, V, node(E, ENGAGEMENT), node(E, ENGAGEMENT, **bad))
