@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from . import sparql
 from .config import defaults
+from .description import Descriptions
 from .errors import QueryRejected, StoreMissingError
 from .store import GraphStore
 
@@ -45,6 +46,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_QUERY_BYTES"]) * 3 + 4096
 
     app.extensions["iscm_graph"] = GraphStore(Path(app.config["STORE_DIR"]))
+    app.extensions["iscm_graph_descriptions"] = Descriptions(str(app.config["BASE_IRI"]))
     app.register_blueprint(sparql.bp)
     _register_error_handlers(app)
 
