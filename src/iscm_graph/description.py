@@ -154,6 +154,7 @@ def void_graph(facts: DatasetFacts, base_iri: str, site_url: str) -> Graph:
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, RDF.type, DCAT.Dataset))
     graph.add((dataset, DCTERMS.title, Literal("iscm-graph", lang="en")))
+    graph.add((dataset, DCTERMS.title, Literal("iscm-graph", lang="fr")))
     for text, lang in (
         (
             "Open knowledge graph of inter-State consultation mechanisms on migration (ISCMs): "

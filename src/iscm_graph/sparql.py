@@ -26,7 +26,7 @@ from werkzeug.exceptions import HTTPException, NotAcceptable
 
 from . import description, formats
 from .errors import QueryRejected
-from .execution import Limits, execute
+from .execution import STREAM_THRESHOLD, Limits, execute
 from .store import GraphStore, OpenBuild, run_query
 
 #: Key in ``app.extensions`` of what to do when a query is abandoned at its
@@ -92,7 +92,11 @@ def endpoint() -> Response:
             operation.named_graphs,
         ),
         choose,
-        Limits(float(config["QUERY_TIMEOUT"]), int(config["MAX_RESULT_BYTES"])),
+        Limits(
+            float(config["QUERY_TIMEOUT"]),
+            int(config["MAX_RESULT_BYTES"]),
+            int(config.get("STREAM_AFTER_BYTES", STREAM_THRESHOLD)),
+        ),
         on_abandon=current_app.extensions.get(ON_ABANDONED_QUERY),
     )
     body: bytes | Iterator[bytes] = answer.body or b""
