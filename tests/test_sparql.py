@@ -249,6 +249,51 @@ def test_a_post_in_another_media_type_is_415(client: FlaskClient) -> None:
     assert response.status_code == 415
 
 
+# The negative cases of the W3C SPARQL 1.1 Protocol test suite (its runner needs
+# the endpoint to load data from w3.org and kasei.us, which this one never does).
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [("text/plain", "ASK {}"), (None, "query=ASK%20%7B%7D"), (None, "ASK {}")],
+    ids=["wrong-media-type", "missing-form-type", "missing-direct-type"],
+)
+def test_w3c_bad_post_media_types_are_415(
+    client: FlaskClient, content_type: str | None, body: str
+) -> None:
+    response = client.post("/sparql", data=body.encode(), content_type=content_type)
+    assert response.status_code == 415
+
+
+def test_w3c_bad_query_non_utf8(client: FlaskClient) -> None:
+    response = client.post(
+        "/sparql",
+        data="ASK {}".encode("utf-16"),
+        content_type="application/sparql-query; charset=UTF-16",
+    )
+    assert response.status_code == 400
+
+
+def test_w3c_bad_update_get(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"update": "CLEAR ALL"})
+    assert response.status_code == 403
+
+
+def test_w3c_query_multiple_dataset(client: FlaskClient) -> None:
+    seed_002 = SEED_001.replace("seed-001", "seed-002")
+    both = client.get(
+        "/sparql",
+        query_string=[
+            ("query", COUNT_ALL),
+            ("default-graph-uri", SEED_001),
+            ("default-graph-uri", seed_002),
+        ],
+    )
+    together = int(both.json["results"]["bindings"][0]["n"]["value"])
+    one = count(client, **{"default-graph-uri": SEED_001})
+    assert together > one
+
+
 def test_a_post_without_query_is_400(client: FlaskClient) -> None:
     response = client.post("/sparql", data={"nothing": "here"})
     assert response.status_code == 400

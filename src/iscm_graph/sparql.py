@@ -152,7 +152,10 @@ def _read_operation() -> Operation | None:
             queries = params.getlist("query")
         elif media_type == _QUERY_MEDIA:
             params = args
-            queries = [request.get_data(as_text=True)]
+            try:
+                queries = [request.get_data().decode("utf-8")]
+            except UnicodeDecodeError:
+                abort(400, "The query body is not UTF-8, as SPARQL 1.1 Protocol §2.1.3 requires.")
         elif media_type == _UPDATE_MEDIA:
             raise QueryRejected(_READ_ONLY, 403)
         else:
