@@ -18,6 +18,7 @@ from . import sparql
 from .config import defaults
 from .description import Descriptions
 from .errors import QueryRejected, StoreMissingError
+from .execution import QueryThreads
 from .store import GraphStore
 
 __all__ = ["create_app"]
@@ -47,6 +48,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.extensions["iscm_graph"] = GraphStore(Path(app.config["STORE_DIR"]))
     app.extensions["iscm_graph_descriptions"] = Descriptions(str(app.config["BASE_IRI"]))
+    app.extensions["iscm_graph_query_threads"] = QueryThreads()
     app.register_blueprint(sparql.bp)
     _register_error_handlers(app)
 

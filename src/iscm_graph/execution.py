@@ -61,6 +61,7 @@ class _Chunks(io.RawIOBase):
         self.cancelled = threading.Event()
         self.written = 0
         self.media_type: str | None = None
+        self.on_abandon: Callable[[], None] | None = None
 
     def writable(self) -> bool:
         return True
@@ -78,6 +79,42 @@ class _Chunks(io.RawIOBase):
         return len(chunk)
 
 
+class QueryThreads:
+    """Threads that run queries, kept between requests (starting a thread costs
+    more than a small query). A thread left with an abandoned query is not
+    reused: it ends when its query does, and a new one takes its place."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: list[_QueryThread] = []
+
+    def run(self, work: Callable[[], None]) -> _QueryThread:
+        """Run ``work`` on an idle thread (or a new one); return that thread."""
+        with self._lock:
+            thread = self._idle.pop() if self._idle else _QueryThread(self)
+        thread.jobs.put(work)
+        return thread
+
+    def _done(self, thread: _QueryThread) -> None:
+        with self._lock:
+            self._idle.append(thread)
+
+
+class _QueryThread:
+    def __init__(self, pool: QueryThreads) -> None:
+        self.pool = pool
+        self.jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.abandoned = False
+        threading.Thread(target=self._loop, name="sparql-query", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            self.jobs.get()()
+            if self.abandoned:
+                return
+            self.pool._done(self)
+
+
 @dataclass
 class Answer:
     """A query's answer: its media type, then either the whole body or a stream."""
@@ -91,6 +128,7 @@ def execute(
     run: Callable[[], QueryResult],
     choose_media_type: Callable[[QueryResult], str],
     limits: Limits,
+    threads: QueryThreads,
     on_abandon: Callable[[], None] | None = None,
 ) -> Answer:
     """Run ``run()`` and write its result, giving up at ``limits.timeout`` seconds.
@@ -100,6 +138,7 @@ def execute(
         choose_media_type: the negotiated format for the kind of result obtained
             (raises an HTTP 406 if the client accepts none).
         limits: deadline and size cap.
+        threads: where to run it.
         on_abandon: called when a query is given up while still running, to
             reclaim the CPU it burns (the server retires its worker).
 
@@ -127,11 +166,12 @@ def execute(
             return
         chunks.items.put(_DONE)
 
-    threading.Thread(target=work, name="sparql-query", daemon=True).start()
+    thread = threads.run(work)
+    chunks.on_abandon = _abandon(thread, on_abandon)
     body: list[bytes] = []
     size = 0
     while True:
-        item = _next(chunks, deadline, limits.timeout, on_abandon)
+        item = _next(chunks, deadline, limits.timeout)
         if item is _DONE:
             assert chunks.media_type is not None
             return Answer(chunks.media_type, b"".join(body), None)
@@ -139,9 +179,7 @@ def execute(
         size += len(item)
         if size >= limits.stream_threshold:
             assert chunks.media_type is not None
-            return Answer(
-                chunks.media_type, None, _stream(body, chunks, deadline, limits, on_abandon)
-            )
+            return Answer(chunks.media_type, None, _stream(body, chunks, deadline, limits))
 
 
 def _detached(error: BaseException) -> BaseException:
@@ -154,16 +192,23 @@ def _detached(error: BaseException) -> BaseException:
     return error
 
 
-def _next(
-    chunks: _Chunks, deadline: float, timeout: float, on_abandon: Callable[[], None] | None
-) -> Any:
+def _abandon(thread: _QueryThread, then: Callable[[], None] | None) -> Callable[[], None]:
+    def abandon() -> None:
+        thread.abandoned = True
+        if then is not None:
+            then()
+
+    return abandon
+
+
+def _next(chunks: _Chunks, deadline: float, timeout: float) -> Any:
     """Return the next chunk or ``_DONE``; raise the thread's error or a timeout."""
     try:
         item = chunks.items.get(timeout=max(deadline - time.monotonic(), 0))
     except queue.Empty:
         chunks.cancelled.set()
-        if on_abandon is not None:
-            on_abandon()
+        if chunks.on_abandon is not None:
+            chunks.on_abandon()
         raise QueryTimeout(
             f"The query ran longer than the {timeout:g} s this endpoint allows and was "
             "stopped; narrow it (LIMIT, more specific patterns, bounded property paths)."
@@ -178,7 +223,6 @@ def _stream(
     chunks: _Chunks,
     deadline: float,
     limits: Limits,
-    on_abandon: Callable[[], None] | None,
 ) -> Iterator[bytes]:
     """Yield the chunks already collected, then the rest as Oxigraph writes them.
 
@@ -189,7 +233,7 @@ def _stream(
     yield from head
     try:
         while True:
-            item = _next(chunks, deadline, limits.timeout, on_abandon)
+            item = _next(chunks, deadline, limits.timeout)
             if item is _DONE:
                 return
             yield item

@@ -97,6 +97,7 @@ def endpoint() -> Response:
             int(config["MAX_RESULT_BYTES"]),
             int(config.get("STREAM_AFTER_BYTES", STREAM_THRESHOLD)),
         ),
+        current_app.extensions["iscm_graph_query_threads"],
         on_abandon=current_app.extensions.get(ON_ABANDONED_QUERY),
     )
     body: bytes | Iterator[bytes] = answer.body or b""
