@@ -5,7 +5,9 @@ Systems, each given the same fixed mix of realistic queries:
 (a) pyoxigraph in-process: the same query and serializer, without HTTP;
 (b) the endpoint: ``iscm_graph.server.serve`` (gunicorn) started here on a free port;
 (c) ``oxigraph serve-read-only`` (PyPI package ``oxigraph``, the ``bench`` extra)
-    on a copy of the same quads.
+    on a copy of the same quads;
+(d) a floor, not a SPARQL system: gunicorn with the same workers serving a
+    constant answer, i.e. what the WSGI server alone costs per request.
 
 For concurrency 1 and 4 it prints p50/p95/p99 latency and throughput per system,
 the p95 of the lookups, and the ratios (b)/(a) and (b)/(c). It runs on the real
@@ -212,6 +214,40 @@ def start_endpoint(store_dir: Path, workers: int) -> tuple[subprocess.Popen[byte
     return process, port
 
 
+FLOOR_APP = """
+def app(environ, start_response):
+    body = b'{"head":{},"boolean":true}'
+    start_response("200 OK", [("Content-Type", "application/sparql-results+json"),
+                              ("Content-Length", str(len(body)))])
+    return [body]
+"""
+
+
+def start_floor(scratch: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    """(d): gunicorn's own cost per request, with the endpoint's worker settings."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    (scratch / "floor_app.py").write_text(FLOOR_APP, "utf-8")
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--chdir",
+            str(scratch),
+            "floor_app:app",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_for(port, process, "/")
+    return process, port
+
+
 def start_oxigraph(build_dir: Path, scratch: Path) -> tuple[subprocess.Popen[bytes], int]:
     """(c): ``oxigraph serve-read-only`` on the same quads (dumped and loaded)."""
     scratch.mkdir(parents=True, exist_ok=True)
@@ -315,8 +351,14 @@ def report(title: str, results: dict[tuple[str, int], Figures]) -> None:
     print("\n| ratio | conc. | p50 | p95 | throughput |")
     print("|---|---:|---:|---:|---:|")
     for concurrency in sorted({c for _, c in results}):
-        b = results[("(b) endpoint", concurrency)]
-        for label, other in (("(b)/(a)", "(a) in-process"), ("(b)/(c)", "(c) oxigraph serve")):
+        for label, other in (
+            ("(b)/(a)", "(a) in-process"),
+            ("(b)/(c)", "(c) oxigraph serve"),
+            ("(d)/(c)", "(c) oxigraph serve"),
+        ):
+            b = results[
+                ("(d) gunicorn floor" if label == "(d)/(c)" else "(b) endpoint", concurrency)
+            ]
             base = results[(other, concurrency)]
             print(
                 f"| {label} | {concurrency} | "
@@ -338,10 +380,12 @@ def run_all(store_dir: Path, scratch: Path, requests: int, workers: int) -> None
     assert build_dir is not None
     endpoint, endpoint_port = start_endpoint(store_dir, workers)
     oxigraph, oxigraph_port = start_oxigraph(build_dir, scratch)
+    floor, floor_port = start_floor(scratch, workers)
     systems = {
         "(a) in-process": in_process(build_dir / "oxigraph"),
         "(b) endpoint": over_http(endpoint_port),
         "(c) oxigraph serve": over_http(oxigraph_port),
+        "(d) gunicorn floor": over_http(floor_port),
     }
     results: dict[tuple[str, int], Figures] = {}
     try:
@@ -349,7 +393,7 @@ def run_all(store_dir: Path, scratch: Path, requests: int, workers: int) -> None
             for name, make in systems.items():
                 results[(name, concurrency)] = measure(make, requests, concurrency)
     finally:
-        for process in (endpoint, oxigraph):
+        for process in (endpoint, oxigraph, floor):
             process.terminate()
             process.wait(timeout=30)
     triples = ox.Store.read_only(str(build_dir / "oxigraph")).query(

@@ -166,8 +166,11 @@ def execute(
             return
         chunks.items.put(_DONE)
 
-    thread = threads.run(work)
-    chunks.on_abandon = _abandon(thread, on_abandon)
+    if limits.timeout <= 0:  # no deadline: run here, and spare the hand-over to a thread
+        work()
+        deadline = float("inf")
+    else:
+        chunks.on_abandon = _abandon(threads.run(work), on_abandon)
     body: list[bytes] = []
     size = 0
     while True:
@@ -204,7 +207,8 @@ def _abandon(thread: _QueryThread, then: Callable[[], None] | None) -> Callable[
 def _next(chunks: _Chunks, deadline: float, timeout: float) -> Any:
     """Return the next chunk or ``_DONE``; raise the thread's error or a timeout."""
     try:
-        item = chunks.items.get(timeout=max(deadline - time.monotonic(), 0))
+        wait = None if deadline == float("inf") else max(deadline - time.monotonic(), 0)
+        item = chunks.items.get(timeout=wait)
     except queue.Empty:
         chunks.cancelled.set()
         if chunks.on_abandon is not None:

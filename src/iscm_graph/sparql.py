@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import pyoxigraph as ox
 from flask import (
@@ -22,7 +22,9 @@ from flask import (
     request,
     stream_with_context,
 )
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import HTTPException, NotAcceptable
+from werkzeug.http import parse_accept_header
 
 from . import description, formats
 from .errors import QueryRejected
@@ -191,10 +193,16 @@ def _negotiate(offers: list[str], strict: bool = True) -> str | None:
             if chosen is not None:
                 break
     else:
-        chosen = formats.choose(request.accept_mimetypes, offers)
+        chosen = _choose_cached(request.headers.get("Accept", ""), tuple(offers))
     if chosen is None and strict:
         raise NotAcceptable(_not_acceptable(offers))
     return chosen
+
+
+@lru_cache(maxsize=512)
+def _choose_cached(accept: str, offers: tuple[str, ...]) -> str | None:
+    """Content negotiation, memoised: clients send few distinct Accept headers."""
+    return formats.choose(parse_accept_header(accept, MIMEAccept), list(offers))
 
 
 def negotiate(offers: list[str]) -> str:

@@ -148,6 +148,7 @@ class GraphStore:
         self.store_dir = store_dir
         self._lock = threading.Lock()
         self._open: OpenBuild | None = None
+        self._link: str | None = None
 
     def current(self) -> OpenBuild:
         """Return the build to answer from, opening it if it changed.
@@ -155,19 +156,24 @@ class GraphStore:
         Raises:
             StoreMissingError: nothing has been built in ``store_dir``.
         """
+        try:
+            link = os.readlink(self.store_dir / CURRENT)
+        except OSError:
+            link = None
+        opened = self._open
+        if link is not None and opened is not None and link == self._link:
+            return opened  # one readlink per request while the build is unchanged
         build = current_build(self.store_dir)
         if build is None:
             raise StoreMissingError(
                 f"{self.store_dir}: no store has been built here; run `iscm-graph build`"
             )
-        opened = self._open
-        if opened is not None and opened.directory == build:
-            return opened
         with self._lock:
             if self._open is None or self._open.directory != build:
                 self._open = OpenBuild(
                     build, ox.Store.read_only(str(build / "oxigraph")), read_manifest(build)
                 )
+            self._link = link
             return self._open
 
 
