@@ -16,6 +16,7 @@ show how latency grows. Figures depend on the machine: compare ratios.
 
     pip install -e '.[bench]'
     python bench/endpoint.py [--requests 20] [--synthetic 1000000] [--workers N]
+                             [--query-timeout 20]
 """
 
 from __future__ import annotations
@@ -199,13 +200,15 @@ def wait_for(port: int, process: subprocess.Popen[bytes], path: str) -> None:
     raise RuntimeError(f"server on port {port} did not start")
 
 
-def start_endpoint(store_dir: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_endpoint(
+    store_dir: Path, workers: int, query_timeout: float
+) -> tuple[subprocess.Popen[bytes], int]:
     """(b): the production server, as ``iscm-graph serve`` runs it, on a built store."""
     port = free_port()
+    settings = {"STORE_DIR": str(store_dir), "QUERY_TIMEOUT": query_timeout}
     code = (
         "from iscm_graph.config import load_settings; from iscm_graph.server import serve; "
-        f"serve(load_settings({{'STORE_DIR': {str(store_dir)!r}}}), '127.0.0.1', {port}, "
-        f"{workers})"
+        f"serve(load_settings({settings!r}), '127.0.0.1', {port}, {workers})"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -375,10 +378,12 @@ def report(title: str, results: dict[tuple[str, int], Figures]) -> None:
         print(f"| {query.name} | " + " | ".join(cells) + " |")
 
 
-def run_all(store_dir: Path, scratch: Path, requests: int, workers: int) -> None:
+def run_all(
+    store_dir: Path, scratch: Path, requests: int, workers: int, query_timeout: float
+) -> None:
     build_dir = current_build(store_dir)
     assert build_dir is not None
-    endpoint, endpoint_port = start_endpoint(store_dir, workers)
+    endpoint, endpoint_port = start_endpoint(store_dir, workers, query_timeout)
     oxigraph, oxigraph_port = start_oxigraph(build_dir, scratch)
     floor, floor_port = start_floor(scratch, workers)
     systems = {
@@ -400,7 +405,8 @@ def run_all(store_dir: Path, scratch: Path, requests: int, workers: int) -> None
         "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     )
     count = int(next(iter(triples))["n"].value)  # type: ignore[call-overload,union-attr]
-    report(f"{store_dir.name}: {count} triples, {workers} gunicorn workers", results)
+    title = f"{store_dir.name}: {count} triples, {workers} gunicorn workers"
+    report(f"{title}, query timeout {query_timeout:g} s", results)
 
 
 # --- a synthetic graph shaped like the real one -----------------------------------
@@ -472,17 +478,26 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="rounds of the mix per run")
     parser.add_argument("--synthetic", type=int, default=1_000_000, help="0 skips it")
     parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument(
+        "--query-timeout", type=float, default=20, help="the endpoint's; 0 runs queries inline"
+    )
     args = parser.parse_args()
     print(f"# bench/endpoint.py: {os.cpu_count()} cores, {args.requests} rounds of the mix")
     with tempfile.TemporaryDirectory(prefix="iscm-bench-") as scratch_name:
         scratch = Path(scratch_name)
         real = scratch / "real-data"
         build(Inputs(ROOT / "ontology", ROOT / "data", ROOT / "shapes"), real)
-        run_all(real, scratch / "real-scratch", args.requests, args.workers)
+        run_all(real, scratch / "real-scratch", args.requests, args.workers, args.query_timeout)
         if args.synthetic:
             synthetic = scratch / "synthetic"
             build_synthetic(synthetic, args.synthetic)
-            run_all(synthetic, scratch / "synthetic-scratch", args.requests, args.workers)
+            run_all(
+                synthetic,
+                scratch / "synthetic-scratch",
+                args.requests,
+                args.workers,
+                args.query_timeout,
+            )
 
 
 if __name__ == "__main__":
