@@ -66,22 +66,24 @@ def endpoint() -> Response:
         return service_description()
     build = graph_store().current()
     etag = _etag(build.manifest.get("id", ""), operation)
-    if request.if_none_match.contains(etag):
+    # RFC 9110 §13.1.2: a 304 answers GET and HEAD only.
+    if request.method in ("GET", "HEAD") and request.if_none_match.contains(etag):
         return _cacheable(Response(status=304), etag)
     # Negotiated up front, in the request's context, for either kind of result.
     for_results = _negotiate(list(formats.RESULT_FORMATS), strict=False)
     for_graphs = _negotiate(list(formats.GRAPH_FORMATS), strict=False)
 
+    # The 406 messages are written here too: the query thread has no request.
     refusals = {
-        kind: _not_acceptable(list(offers))
-        for kind, offers in (("graph", formats.GRAPH_FORMATS), ("results", formats.RESULT_FORMATS))
+        True: "" if for_graphs else _not_acceptable(list(formats.GRAPH_FORMATS)),
+        False: "" if for_results else _not_acceptable(list(formats.RESULT_FORMATS)),
     }
 
     def choose(result: formats.QueryResult) -> str:
         graph = isinstance(result, ox.QueryTriples)
         chosen = for_graphs if graph else for_results
         if chosen is None:
-            raise NotAcceptable(refusals["graph" if graph else "results"])
+            raise NotAcceptable(refusals[graph])
         return chosen
 
     config = current_app.config
