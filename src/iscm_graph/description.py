@@ -271,6 +271,10 @@ def _new_graph() -> Graph:
     return graph
 
 
+#: Serialized descriptions kept per build (kinds × formats × host names).
+MAX_CACHED_DOCUMENTS = 64
+
+
 class Descriptions:
     """The descriptions of the current build, computed once per build and cached.
 
@@ -307,6 +311,8 @@ class Descriptions:
             cached = make(facts, self.base_iri, site_url).serialize(
                 format=RDF_FORMATS[media_type], encoding="utf-8"
             )
+            if len(self._documents) >= MAX_CACHED_DOCUMENTS:  # Host headers are the client's
+                self._documents.clear()
             self._documents[key] = cached
         return cached
 
