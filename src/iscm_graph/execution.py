@@ -58,7 +58,7 @@ class _Chunks(io.RawIOBase):
         super().__init__()
         self.max_bytes = max_bytes
         self.items: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self.cancelled = threading.Event()
+        self.cancelled = False  # set by the request thread, read by the query thread
         self.written = 0
         self.media_type: str | None = None
         self.on_abandon: Callable[[], None] | None = None
@@ -67,7 +67,7 @@ class _Chunks(io.RawIOBase):
         return True
 
     def write(self, chunk: bytes) -> int:  # type: ignore[override]
-        if self.cancelled.is_set():
+        if self.cancelled:
             raise _CancelledError
         self.written += len(chunk)
         if self.written > self.max_bytes:
@@ -210,7 +210,7 @@ def _next(chunks: _Chunks, deadline: float, timeout: float) -> Any:
         wait = None if deadline == float("inf") else max(deadline - time.monotonic(), 0)
         item = chunks.items.get(timeout=wait)
     except queue.Empty:
-        chunks.cancelled.set()
+        chunks.cancelled = True
         if chunks.on_abandon is not None:
             chunks.on_abandon()
         raise QueryTimeout(
@@ -245,4 +245,4 @@ def _stream(
         logger.warning("Streamed answer cut short: %s", error)
         raise
     finally:
-        chunks.cancelled.set()
+        chunks.cancelled = True
