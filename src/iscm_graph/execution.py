@@ -1,9 +1,9 @@
 """Run one query under a deadline and a size cap, in a thread the request can abandon.
 
 Oxigraph evaluates a query in Rust with Python's GIL released, but offers no
-way to cancel it. So the query and the writing of its answer run in a daemon
-thread, while the request thread waits for the answer's chunks until the
-deadline. A query that misses it is answered with a clean 503, and the
+way to cancel it. So the query and the writing of its answer run in a query
+thread (kept between requests), while the request thread waits for the
+answer's chunks until the deadline. A query that misses it is answered with a clean 503, and the
 abandoned thread is stopped at its next write (a long answer) or, when it
 writes nothing (``COUNT`` over a cartesian product), by retiring the worker
 process once the answer is sent: gunicorn then starts a fresh one, and the
