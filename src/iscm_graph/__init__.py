@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from . import sparql
+from . import browse, linked_data, query_editor, sparql
 from .config import defaults
 from .errors import QueryRejected, StoreMissingError
 from .store import GraphStore
@@ -46,6 +46,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     app.extensions["iscm_graph"] = GraphStore(Path(app.config["STORE_DIR"]))
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(linked_data.bp)
+    app.register_blueprint(browse.bp)
+    app.register_blueprint(query_editor.bp)
     _register_error_handlers(app)
 
     @app.get("/")

@@ -154,3 +154,10 @@ def serialize(result: QueryResult, media_type: str, limit: int | None = None) ->
     else:
         result.serialize(sink, RESULT_FORMATS[media_type])
     return sink.getvalue()
+
+
+def serialize_triples(triples: list[ox.Triple], media_type: str) -> bytes:
+    """Write a set of triples (a resource's description) in a graph media type."""
+    sink = io.BytesIO()
+    ox.serialize(triples, sink, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
+    return sink.getvalue()
