@@ -14,14 +14,18 @@
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     yasqe: { autocompleters: ["variables"] },
   });
-  named.forEach(function (query) {
-    yasgui.addTab(false, { name: query.title, yasqe: { value: query.query } });
-  });
+  // The first tab holds the query given in the address (?query=), else the
+  // first named query; every other named query gets a tab of its own.
   var first = yasgui.getTab();
+  var rest = named;
   if (given) {
     first.setQuery(given);
   } else if (named.length) {
     first.setQuery(named[0].query);
     first.setName(named[0].title);
+    rest = named.slice(1);
   }
+  rest.forEach(function (query) {
+    yasgui.addTab(false, { name: query.title, yasqe: { value: query.query } });
+  });
 })();
