@@ -259,6 +259,13 @@ KINDS: dict[str, tuple[str, tuple[Section, ...]]] = {
     ISCM + "SourceDocument": ("source", SOURCE_SECTIONS),
 }
 
+#: IRI pattern -> page kind, for resources whose type the graph does not state.
+PATTERNS = {
+    "/id/mechanism/": ("mechanism", MECHANISM_SECTIONS),
+    "/id/state/": ("state", AGENT_SECTIONS),
+    "/id/organization/": ("organization", AGENT_SECTIONS),
+}
+
 
 def kind_of(store: ox.Store, iri: str) -> tuple[str, tuple[Section, ...]]:
     """Return the page kind of a resource from its types (through rdfs:subClassOf)."""
@@ -266,6 +273,10 @@ def kind_of(store: ox.Store, iri: str) -> tuple[str, tuple[Section, ...]]:
     classes = {row["class"].value for row in _select(store, query)}
     for class_iri, kind in KINDS.items():
         if class_iri in classes:
+            return kind
+    # An IRI the graph only points at so far is known by its pattern.
+    for pattern, kind in PATTERNS.items():
+        if pattern in iri:
             return kind
     return "resource", ()
 

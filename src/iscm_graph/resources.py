@@ -75,9 +75,15 @@ def is_graph(store: ox.Store, node: ox.NamedNode) -> bool:
 
 
 def exists(store: ox.Store, node: ox.NamedNode) -> bool:
-    """Tell whether the store says anything about the IRI, or holds a graph by that name."""
+    """Tell whether the store mentions the IRI (as subject or object) or names a graph by it.
+
+    An IRI only pointed at (a State named in a membership before the State
+    itself is described) still has a page: the statements that mention it.
+    """
     default = ox.DefaultGraph()
     for _ in store.quads_for_pattern(node, None, None, default):
+        return True
+    for _ in store.quads_for_pattern(None, None, node, default):
         return True
     return is_graph(store, node)
 
