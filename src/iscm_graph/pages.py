@@ -314,6 +314,46 @@ def _select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Lit
     ]
 
 
+#: Display names of the common properties the ontology reuses (its own terms have labels).
+PROPERTY_NAMES = {
+    "http://www.w3.org/2004/02/skos/core#prefLabel": "name",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "other name",
+    "http://www.w3.org/2004/02/skos/core#notation": "notation",
+    "http://www.w3.org/2004/02/skos/core#definition": "definition",
+    "http://www.w3.org/2004/02/skos/core#inScheme": "in scheme",
+    "http://www.w3.org/2004/02/skos/core#broader": "broader",
+    "http://www.w3.org/2004/02/skos/core#exactMatch": "same as",
+    "http://www.w3.org/2004/02/skos/core#closeMatch": "close to",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    "http://www.w3.org/2000/01/rdf-schema#label": "label",
+    "http://purl.org/dc/terms/created": "founded",
+    "http://purl.org/dc/terms/isReferencedBy": "mentioned in",
+    "http://purl.org/dc/terms/title": "title",
+    "http://purl.org/dc/terms/publisher": "publisher",
+    "http://purl.org/dc/terms/issued": "issued",
+    "http://purl.org/dc/terms/language": "language",
+    "http://purl.org/dc/terms/identifier": "identifier",
+    "http://purl.org/dc/terms/isPartOf": "part of",
+    "http://purl.org/dc/terms/description": "description",
+    "http://purl.org/dc/terms/replaces": "replaces",
+    "http://xmlns.com/foaf/0.1/page": "web page",
+    "http://xmlns.com/foaf/0.1/homepage": "home page",
+    "https://schema.org/url": "address",
+    "https://schema.org/sameAs": "same as",
+    "http://www.w3.org/ns/prov#wasDerivedFrom": "source",
+    "http://www.w3.org/ns/org#member": "member",
+    "http://www.w3.org/ns/org#organization": "organisation",
+    "http://www.w3.org/ns/org#role": "role",
+    "http://www.w3.org/ns/org#memberDuring": "during",
+    "http://www.w3.org/ns/org#classification": "classification",
+    "http://www.w3.org/ns/org#hasMember": "has member",
+    "http://www.w3.org/ns/org#memberOf": "member of",
+    "http://www.w3.org/ns/org#linkedTo": "linked to",
+    "http://www.w3.org/ns/org#purpose": "purpose",
+    "http://www.w3.org/ns/org#unitOf": "unit of",
+}
+
+
 class Renderer:
     """Turns RDF terms into cells, with labels looked up once per page."""
 
@@ -343,6 +383,8 @@ class Renderer:
         if term is None:
             return None
         if isinstance(term, ox.NamedNode):
+            if term.value in PROPERTY_NAMES and not self._labels.get(term.value):
+                return Cell(PROPERTY_NAMES[term.value], None, term.value, term.value)
             text, lang = self.label(term.value)
             return Cell(text, lang, self.href(term.value), term.value)
         if isinstance(term, ox.Literal):
