@@ -172,3 +172,16 @@ def test_one_iri_of_each_kind_answers_in_every_format(
             assert iri in response.text
         else:
             parse(response.text, RDF_FORMATS[extension][1])
+
+
+def test_an_unknown_iri_is_a_readable_page_for_a_browser(client: FlaskClient) -> None:
+    response = client.get("/id/mechanism/no-such-mechanism", headers={"Accept": "text/html"})
+    assert response.status_code == 404
+    assert response.mimetype == "text/html"
+    assert "https://w3id.org/iscm/id/mechanism/no-such-mechanism" in response.text
+
+
+def test_an_unknown_iri_is_problem_details_for_a_program(client: FlaskClient) -> None:
+    response = client.get("/id/mechanism/no-such-mechanism.ttl")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"

@@ -14,11 +14,12 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request
+from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as BaseResponse
 
 from . import formats, pages
 from .resources import MINTED_ROOTS, describe, exists, graph_triples, iri_for_path, is_graph
-from .sparql import graph_store
+from .sparql import graph_store, problem
 
 bp = Blueprint("linked_data", __name__)
 
@@ -125,6 +126,18 @@ def page(node: ox.NamedNode) -> str:
         tables=[renderer.table(section, iri) for section in sections],
         incoming=pages.incoming(renderer, iri),
     )
+
+
+@bp.errorhandler(404)
+@bp.errorhandler(406)
+def error_page(error: HTTPException) -> Response | tuple[str, int]:
+    """A page for a reader, problem details (JSON) for a program."""
+    wants_html = request.path.endswith(".html") or (
+        request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
+    )
+    if wants_html and error.code is not None:
+        return render_template("error.html", error=error), error.code
+    return problem(error)
 
 
 for _root in MINTED_ROOTS:
