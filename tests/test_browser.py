@@ -21,6 +21,8 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from iscm_graph.query_editor import read_named_query
+
 from .conftest import PROJECT_ROOT
 from .test_server import Service, free_port
 
@@ -104,12 +106,14 @@ def test_search_puebla_then_follow_a_member_to_its_state(browser: WebDriver, sit
 def test_the_query_editor_runs_a_named_query(browser: WebDriver, site: str) -> None:
     browser.get(site + "/query")
     wait_for(browser, ".yasqe .CodeMirror")
-    wait_for(browser, ".yasqe_queryButton").click()
-    cell = wait_for(browser, ".yasr table tbody tr td")
+    title = read_named_query(PROJECT_ROOT / "queries" / "names-of-mechanism.rq").title
+    browser.find_element(By.XPATH, f"//a[@role='tab'][contains(., '{title}')]").click()
+    wait_for(browser, ".tabPanel.active .yasqe_queryButton").click()
+    cell = wait_for(browser, ".tabPanel.active .yasr table tbody tr td")
     assert cell.is_displayed()
-    rows = browser.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr")
-    assert len(rows) >= 3
-    assert "Puebla" in browser.find_element(By.CSS_SELECTOR, ".yasr table").text
+    table = browser.find_element(By.CSS_SELECTOR, ".tabPanel.active .yasr table")
+    assert len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) >= 3
+    assert "Puebla" in table.text
     screenshot(browser, "04-query-editor")
     assert requested_hosts(browser) == {site.split("/")[2]}
 
