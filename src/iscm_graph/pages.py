@@ -38,14 +38,17 @@ class Section:
     where: str
     columns: tuple[tuple[str, str], ...]
     order: str = ""
+    #: Most rows shown (a source's graph can hold thousands of statements).
+    limit: int | None = None
 
     def query(self, iri: str) -> str:
         """The complete query for one resource."""
         variables = " ".join(f"?{name}" for name, _ in self.columns)
         order = f"\nORDER BY {self.order}" if self.order else ""
+        limit = f"\nLIMIT {self.limit}" if self.limit else ""
         return (
             f"{PREFIXES}SELECT DISTINCT {variables} WHERE {{\n"
-            f"  VALUES ?this {{ <{iri}> }}\n{self.where}\n}}{order}"
+            f"  VALUES ?this {{ <{iri}> }}\n{self.where}\n}}{order}{limit}"
         )
 
 
@@ -242,6 +245,7 @@ SOURCE_SECTIONS = (
   GRAPH ?graph { ?subject ?property ?value }""",
         (("subject", "Subject"), ("property", "Property"), ("value", "Value")),
         "?subject ?property",
+        limit=500,
     ),
 )
 
@@ -515,5 +519,6 @@ GRAPH_SECTIONS = (
         """  GRAPH ?this { ?subject ?property ?value }""",
         (("subject", "Subject"), ("property", "Property"), ("value", "Value")),
         "?subject ?property",
+        limit=500,
     ),
 )
