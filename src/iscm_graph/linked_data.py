@@ -77,10 +77,7 @@ def _resource(root: str, rest: str) -> BaseResponse | str:
     path, extension = _split(f"{root}/{rest}")
     node = _node(path)
     if extension is None:
-        offers = list(EXTENSIONS.values()) + [
-            m for m in MEDIA_EXTENSIONS if m not in EXTENSIONS.values()
-        ]
-        chosen = formats.choose(request.accept_mimetypes, offers)
+        chosen = formats.choose(request.accept_mimetypes, list(MEDIA_EXTENSIONS))
         if chosen is None:
             abort(406, f"{node.value} is available as {', '.join(EXTENSIONS.values())}.")
         target = f"{request.script_root}/{quote(path)}.{MEDIA_EXTENSIONS[chosen]}"
