@@ -222,3 +222,26 @@ def test_a_new_build_is_served_without_a_restart(service: Service, tmp_path: Pat
     assert result.exit_code == 0, result.output
     # Each of the workers notices the new build on its next request.
     assert {service.count_iscms() for _ in range(4)} == {before + 1}
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "text/html"),
+        ("text/turtle", "text/turtle"),
+    ],
+)
+def test_the_ontology_path_serves_documentation_and_turtle(
+    service: Service, accept: str, media_type: str
+) -> None:
+    url = service.endpoint.replace("/sparql", "/ontology")
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers.get_content_type() == media_type
+        body = response.read()
+    if media_type == "text/turtle":
+        assert (None, None, rdflib.URIRef("http://www.w3.org/2002/07/owl#Ontology")) in (
+            rdflib.Graph().parse(data=body, format="turtle")
+        )
+    else:
+        assert "inter-State consultation mechanism on migration" in body.decode()

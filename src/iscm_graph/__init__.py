@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from . import browse, linked_data, query_editor, sparql
+from . import browse, linked_data, query_editor, sparql, vocabulary
 from .config import defaults
 from .errors import QueryRejected, StoreMissingError
 from .store import GraphStore
@@ -49,6 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(browse.bp)
     app.register_blueprint(query_editor.bp)
+    app.register_blueprint(vocabulary.bp)
     _register_error_handlers(app)
 
     @app.get("/")

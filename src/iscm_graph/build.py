@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .config import Inputs
+from .derive import derive
 from .dumps import write_dumps
 from .errors import InvalidDataError, IscmGraphError
 from .sources import Sources, load, rdf_files
@@ -97,6 +98,7 @@ def build(inputs: Inputs, store_dir: Path, progress: Progress = _quiet) -> Path:
     if not checked.report.conforms:
         raise InvalidDataError(checked.report)
     named = checked.ontology.quads + checked.data.quads
+    named += derive(named)
     # The default graph is the union of the named graphs (see store.run_query).
     union = {quad.triple for quad in named}
     quads = named + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union]

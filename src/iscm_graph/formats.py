@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 
 from .errors import QueryRejected
+from .namespace import ISCM
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -74,7 +75,7 @@ def media_type_for(name: str, offers: list[str]) -> str | None:
 
 #: Prefixes used to abbreviate Turtle output.
 PREFIXES = {
-    "iscm": "https://w3id.org/iscm/ontology#",
+    "iscm": str(ISCM),
     "mech": "https://w3id.org/iscm/id/mechanism/",
     "src": "https://w3id.org/iscm/id/source/",
     "org": "http://www.w3.org/ns/org#",
