@@ -32,6 +32,10 @@ LANGUAGES = ("en", "fr", "es", "")
 #: service dereferences (``ontology``, ``shapes``, ``sparql`` are served elsewhere).
 MINTED_ROOTS = ("id", "scheme", "graph")
 
+#: Roots served by other parts of the service, linked locally too (the ontology's
+#: documentation answers ``/ontology#Term``).
+SERVED_ELSEWHERE = ("ontology",)
+
 #: Most incoming links listed in a description (a concept may be used everywhere).
 MAX_INCOMING = 2000
 
@@ -50,13 +54,18 @@ def path_for_iri(base_iri: str, iri: str) -> str | None:
 
     >>> path_for_iri("https://w3id.org/iscm/", "https://w3id.org/iscm/id/state/mex")
     '/id/state/mex'
-    >>> path_for_iri("https://w3id.org/iscm/", "https://w3id.org/iscm/ontology#State") is None
+    >>> path_for_iri("https://w3id.org/iscm/", "https://w3id.org/iscm/ontology#State")
+    '/ontology#State'
+    >>> path_for_iri("https://w3id.org/iscm/", "https://example.org/x") is None
     True
     """
     if not iri.startswith(base_iri):
         return None
     rest = iri[len(base_iri) :]
-    if rest.split("/", 1)[0] not in MINTED_ROOTS or "#" in rest or "?" in rest:
+    root = rest.split("/", 1)[0].split("#", 1)[0]
+    if root in SERVED_ELSEWHERE:
+        return "/" + rest
+    if root not in MINTED_ROOTS or "#" in rest or "?" in rest:
         return None
     return "/" + rest
 
