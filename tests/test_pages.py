@@ -77,8 +77,6 @@ def test_the_description_query_finds_what_the_page_shows(
 def test_the_status_section_lists_a_claim_with_its_source(client: FlaskClient) -> None:
     page = client.get("/id/mechanism/rcm.html").text
     status = page.split("<h2>Status history", 1)[1].split("</section>", 1)[0]
-    if "Nothing in the graph yet" in status:
-        pytest.skip("no status statement for the RCM in this build")
     assert 'href="/scheme/status/' in status
     assert 'href="/id/source/' in status
 
@@ -113,8 +111,6 @@ def test_the_mechanism_index_filters_by_type(client: FlaskClient) -> None:
 def test_the_mechanism_index_filters_by_region(client: FlaskClient) -> None:
     americas = "https://w3id.org/iscm/scheme/iom-region/americas"
     page = client.get("/mechanisms", query_string={"region": americas}).text
-    if f'value="{americas}"' not in page:
-        pytest.skip("no IOM regions in this build")
     assert 'href="/id/mechanism/rcm"' in page
     assert 'href="/id/mechanism/rabat-process"' not in page
 
