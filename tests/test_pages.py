@@ -143,3 +143,48 @@ def test_no_page_asks_another_host_for_anything(client: FlaskClient) -> None:
     for path in (RCM_PAGE, "/query", "/mechanisms", "/"):
         page = client.get(path).text
         assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', page)
+
+
+def section(page: str, title: str) -> str:
+    """The HTML of one titled section of a page."""
+    return page.split(f"<h2>{title} ", 1)[1].split("</section>", 1)[0]
+
+
+def test_the_members_of_the_rcm_link_their_state_pages(rcm_page: str) -> None:
+    # The RCM's official site lists Mexico among its eleven member countries.
+    members = section(rcm_page, "Members")
+    assert 'href="/id/state/mex"' in members
+    assert "Mexico" in members
+    assert 'href="/id/state/arg"' not in members  # an observer
+    assert 'href="/id/state/arg"' in section(rcm_page, "Observers")
+
+
+def test_a_state_page_lists_its_mechanisms_by_role(client: FlaskClient) -> None:
+    roles = section(client.get("/id/state/mex.html").text, "Roles in mechanisms")
+    assert 'href="/id/mechanism/rcm"' in roles
+    assert 'href="/scheme/role/member"' in roles
+
+
+def test_an_organisation_page_lists_its_roles_across_mechanisms(client: FlaskClient) -> None:
+    roles = section(client.get("/id/organization/iom.html").text, "Roles in mechanisms")
+    assert 'href="/id/mechanism/rcm"' in roles
+    assert 'href="/scheme/role/observer"' in roles
+
+
+def test_a_source_page_lists_the_claims_it_supports(client: FlaskClient) -> None:
+    claims = section(
+        client.get("/id/source/crmsv-org-about-us.html").text, "Claims derived from it"
+    )
+    assert 'href="/id/membership/rcm/mex/member"' in claims
+
+
+def test_a_gcm_objective_page_lists_the_positions_addressing_it(client: FlaskClient) -> None:
+    # Figure 3 of seed 002: every official position of the surveyed ISCMs addresses objective 1.
+    positions = section(client.get("/scheme/gcm-objective/1.html").text, "Positions addressing it")
+    assert 'href="/id/position/' in positions
+    assert 'href="/id/mechanism/' in positions
+
+
+def test_the_gcm_page_lists_the_23_objectives(client: FlaskClient) -> None:
+    objectives = section(client.get("/gcm").text, "Objectives")
+    assert objectives.count('href="/scheme/gcm-objective/') == 23
