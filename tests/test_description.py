@@ -171,3 +171,14 @@ def test_a_browser_gets_an_html_page_about_the_endpoint(client: FlaskClient) -> 
 
 def test_a_client_without_preference_gets_turtle(client: FlaskClient) -> None:
     assert client.get("/sparql", headers={"Accept": "*/*"}).mimetype == "text/turtle"
+
+
+def test_each_dump_states_the_size_of_the_file_the_build_wrote(
+    client: FlaskClient, built_store: Path
+) -> None:
+    graph = void(client)
+    dump = (built_store / "current" / "downloads" / "iscm-graph.nq.gz").resolve()
+    (distribution,) = graph.subjects(
+        DCAT.downloadURL, rdflib.URIRef("http://localhost/downloads/iscm-graph.nq.gz")
+    )
+    assert graph.value(distribution, DCAT.byteSize).toPython() == dump.stat().st_size

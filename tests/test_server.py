@@ -338,3 +338,26 @@ def test_rdflib_sparqlstore_reads_a_construct(service: Service) -> None:
     assert rdflib.Literal("Regional Conference on Migration", lang="en") in {
         triple[2] for triple in result
     }
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "text/html"),
+        ("text/turtle", "text/turtle"),
+    ],
+)
+def test_the_ontology_path_serves_documentation_and_turtle(
+    service: Service, accept: str, media_type: str
+) -> None:
+    url = service.endpoint.replace("/sparql", "/ontology")
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers.get_content_type() == media_type
+        body = response.read()
+    if media_type == "text/turtle":
+        assert (None, None, rdflib.URIRef("http://www.w3.org/2002/07/owl#Ontology")) in (
+            rdflib.Graph().parse(data=body, format="turtle")
+        )
+    else:
+        assert "inter-State consultation mechanism on migration" in body.decode()

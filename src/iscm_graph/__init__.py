@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from . import sparql
+from . import browse, linked_data, query_editor, sparql, vocabulary
 from .config import defaults
 from .description import Descriptions
 from .errors import QueryRejected, StoreMissingError
@@ -50,6 +50,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["iscm_graph_descriptions"] = Descriptions(str(app.config["BASE_IRI"]))
     app.extensions["iscm_graph_query_threads"] = QueryThreads()
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(linked_data.bp)
+    app.register_blueprint(browse.bp)
+    app.register_blueprint(query_editor.bp)
+    app.register_blueprint(vocabulary.bp)
     _register_error_handlers(app)
 
     @app.get("/")

@@ -177,6 +177,28 @@ def query_command(
     sys.stdout.buffer.write(output if output.endswith(b"\n") else output + b"\n")
 
 
+@cli.command("stats")
+@click.option(
+    "--format",
+    "report_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@_store_option
+def stats_command(report_format: str, store_dir: Path | None) -> None:
+    """Count resources by class, statements by source and labels by language in the store."""
+    from .stats import compute
+
+    try:
+        store = GraphStore(Path(_settings(store_dir=store_dir)["STORE_DIR"])).current().store
+        stats = compute(store)
+    except IscmGraphError as error:
+        _fail(error)
+    click.echo(stats.to_json() if report_format == "json" else stats.to_text())
+
+
 def query_local(store_dir: Path, text: str, format_name: str | None) -> bytes:
     """Run a query on the built store in ``store_dir``.
 

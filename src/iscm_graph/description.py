@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, VOID, XSD, Namespace
 
+from .dumps import DUMP_FORMATS, DUMPS_DIR
 from .store import OpenBuild
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -33,17 +34,6 @@ RDF_FORMATS: dict[str, str] = {
     "application/rdf+xml": "xml",
     "application/n-triples": "nt",
 }
-
-#: The dumps published under ``/downloads/`` at build time: file suffix → media type.
-DUMPS: dict[str, str] = {
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdf": "application/rdf+xml",
-    "nq": "application/n-quads",
-    "trig": "application/trig",
-}
-DUMP_NAME = "iscm-graph"
 
 #: Result formats the endpoint writes, as W3C format IRIs (http://www.w3.org/ns/formats/).
 RESULT_FORMAT_IRIS = (
@@ -72,6 +62,8 @@ class DatasetFacts:
     classes: int
     properties: int
     subjects: int
+    #: Sizes in bytes of the dumps the build wrote, by file name.
+    dump_sizes: dict[str, int]
 
 
 def namespace_of(iri: str) -> str:
@@ -109,6 +101,12 @@ def gather_facts(build: OpenBuild) -> DatasetFacts:
         for row in rows("SELECT DISTINCT ?c WHERE { ?s a ?c FILTER(isIRI(?c)) }")
     ]
     manifest = build.manifest
+    dump_dir = build.directory / DUMPS_DIR
+    dump_sizes = {
+        dump.filename: (dump_dir / dump.filename).stat().st_size
+        for dump in DUMP_FORMATS
+        if (dump_dir / dump.filename).is_file()
+    }
     return DatasetFacts(
         build_id=str(manifest.get("id", build.directory.name)),
         modified=str(manifest.get("created", "")),
@@ -118,6 +116,7 @@ def gather_facts(build: OpenBuild) -> DatasetFacts:
         classes=len(classes),
         properties=len(predicates),
         subjects=number("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
+        dump_sizes=dump_sizes,
     )
 
 
@@ -200,14 +199,18 @@ def void_graph(facts: DatasetFacts, base_iri: str, site_url: str) -> Graph:
     graph.add((dataset, DCAT.distribution, through_sparql))
     graph.add((through_sparql, DCAT.accessService, service))
 
-    for suffix, media_type in DUMPS.items():
-        url = URIRef(f"{site_url}downloads/{DUMP_NAME}.{suffix}.gz")
+    for dump in DUMP_FORMATS:
+        url = URIRef(f"{site_url}{DUMPS_DIR}/{dump.filename}")
         graph.add((dataset, VOID.dataDump, url))
-        distribution = _distribution(graph, dataset, suffix, url)
+        distribution = _distribution(graph, dataset, dump.extension, url)
         graph.add((dataset, DCAT.distribution, distribution))
         graph.add((distribution, DCAT.downloadURL, url))
-        graph.add((distribution, DCAT.mediaType, URIRef(IANA + media_type)))
+        graph.add((distribution, DCAT.mediaType, URIRef(IANA + dump.media_type)))
         graph.add((distribution, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        graph.add((distribution, DCTERMS.format, Literal(dump.name)))
+        size = facts.dump_sizes.get(dump.filename)
+        if size is not None:
+            graph.add((distribution, DCAT.byteSize, Literal(size, datatype=XSD.nonNegativeInteger)))
 
     for graph_iri, triples in facts.graphs.items():
         subset = URIRef(f"{dataset}/{graph_iri.removeprefix(base_iri)}")

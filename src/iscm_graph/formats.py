@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
 
 from .errors import QueryRejected
+from .namespace import ISCM
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -83,7 +84,7 @@ def media_type_for(name: str, offers: list[str]) -> str | None:
 
 #: Prefixes used to abbreviate Turtle output.
 PREFIXES = {
-    "iscm": "https://w3id.org/iscm/ontology#",
+    "iscm": str(ISCM),
     "mech": "https://w3id.org/iscm/id/mechanism/",
     "src": "https://w3id.org/iscm/id/source/",
     "org": "http://www.w3.org/ns/org#",
@@ -171,4 +172,11 @@ def serialize(result: QueryResult, media_type: str, limit: int | None = None) ->
     """
     sink = _BoundedBuffer(limit)
     write(result, media_type, sink)
+    return sink.getvalue()
+
+
+def serialize_triples(triples: list[ox.Triple], media_type: str) -> bytes:
+    """Write a set of triples (a resource's description) in a graph media type."""
+    sink = io.BytesIO()
+    ox.serialize(triples, sink, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
     return sink.getvalue()

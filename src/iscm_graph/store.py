@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +60,7 @@ def write_build(
     quads: Iterable[ox.Quad],
     manifest: dict[str, Any],
     report_turtle: str,
+    before_publish: Callable[[ox.Store, Path], None] | None = None,
 ) -> Path:
     """Write a new build and publish it as ``current``.
 
@@ -69,6 +70,8 @@ def write_build(
         quads: everything the store will hold.
         manifest: facts about the build, saved as ``build.json``.
         report_turtle: the SHACL report of the data, saved beside it.
+        before_publish: writes derived files (downloads) from the new store
+            into the build directory before it is published.
 
     Returns:
         The published build directory.
@@ -83,6 +86,8 @@ def write_build(
         store.bulk_extend(quads)
         store.optimize()
         store.flush()
+        if before_publish is not None:
+            before_publish(store, staging)
         del store  # closes RocksDB before the directory is published
         (staging / "report.ttl").write_text(report_turtle, "utf-8")
         (staging / "build.json").write_text(json.dumps(manifest, indent=2), "utf-8")
