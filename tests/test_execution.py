@@ -18,7 +18,7 @@ FORTY = " ".join(str(i) for i in range(40))
 CARTESIAN_COUNT = (
     f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f . VALUES ?x {{ {FORTY} }} }}"
 )
-ALL_TRIPLES = "SELECT * WHERE { ?s ?p ?o }"
+ALL_TRIPLES = "SELECT * WHERE { ?s ?p ?o } LIMIT 2000"
 SIMPLE = "ASK { <https://w3id.org/iscm/id/mechanism/rcm> ?p ?o }"
 
 

@@ -20,7 +20,6 @@ from flask import (
     current_app,
     render_template,
     request,
-    stream_with_context,
 )
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import HTTPException, NotAcceptable
@@ -104,9 +103,8 @@ def endpoint() -> Response:
         current_app.extensions["iscm_graph_query_threads"],
         on_abandon=current_app.extensions.get(ON_ABANDONED_QUERY),
     )
-    body: bytes | Iterator[bytes] = answer.body or b""
-    if answer.stream is not None:
-        body = stream_with_context(answer.stream)
+    # The stream needs no request context: it only reads the query thread's chunks.
+    body: bytes | Iterator[bytes] = answer.stream or answer.body or b""
     response = Response(body, headers={"Content-Type": formats.with_charset(answer.media_type)})
     return _cacheable(response, etag)
 
