@@ -74,7 +74,7 @@ TURTLE = "text/turtle"
 MIX = [
     Query(
         "label lookup",
-        'SELECT ?m WHERE { ?m skos:prefLabel|skos:altLabel|iscm:acronym "RCM" }',
+        'SELECT ?m WHERE { ?m skos:prefLabel|skos:altLabel|iscm:acronym "RCM"@en }',
         JSON,
         True,
     ),
@@ -450,7 +450,8 @@ def synthetic_quads(target: int) -> Iterator[ox.Quad]:
         for lang in ("en", "fr"):
             name = ox.Literal(f"Migration dialogue {i} ({lang})", language=lang)
             yield from both(m, pref, name, g)
-        yield from both(m, iri(iscm + "acronym"), ox.Literal("RCM" if i == 0 else f"MD{i}"), g)
+        acronym = ox.Literal("RCM" if i == 0 else f"MD{i}", language="en")
+        yield from both(m, iri(iscm + "acronym"), acronym, g)
         for region in rng.sample(regions, 2 if i % 2 else 1):
             yield from both(m, iri(iscm + "coversRegion"), region, g)
         for j, state in enumerate(rng.sample(states, 20)):
