@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -32,6 +35,8 @@ SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {
   VALUES ?kind { iscm:RegionalConsultativeProcess iscm:InterRegionalForum iscm:GlobalProcess }
   ?m a ?kind }
 """
+#: Short enough for the runaway test, long enough for every real query here.
+QUERY_TIMEOUT = 3
 RCM_GRAPH = (
     "CONSTRUCT { ?s ?p ?o } WHERE { BIND(<https://w3id.org/iscm/id/mechanism/rcm> AS ?s) ?s ?p ?o }"
 )
@@ -46,7 +51,7 @@ def free_port() -> int:
 class Service:
     """A running `iscm-graph serve` on a loopback port, with its own store."""
 
-    def __init__(self, store_dir: Path, port: int) -> None:
+    def __init__(self, store_dir: Path, port: int, query_timeout: float = QUERY_TIMEOUT) -> None:
         self.store_dir = store_dir
         self.endpoint = f"http://127.0.0.1:{port}/sparql"
         # The access log goes to a file: an unread pipe would fill up and block the server.
@@ -73,6 +78,7 @@ class Service:
             ],
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            env={**os.environ, "ISCM_QUERY_TIMEOUT": str(query_timeout)},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -222,6 +228,116 @@ def test_a_new_build_is_served_without_a_restart(service: Service, tmp_path: Pat
     assert result.exit_code == 0, result.output
     # Each of the workers notices the new build on its next request.
     assert {service.count_iscms() for _ in range(4)} == {before + 1}
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read()
+
+
+def query_url(service: Service, query: str) -> str:
+    return service.endpoint + "?" + urllib.parse.urlencode({"query": query})
+
+
+def test_a_runaway_query_gets_a_503_while_other_clients_are_served(service: Service) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    answers: list[tuple[int, dict[str, str], bytes]] = []
+    worker = threading.Thread(target=lambda: answers.append(get(query_url(service, runaway))))
+    worker.start()
+    served = 0
+    while worker.is_alive():
+        assert service.count_iscms() >= 22
+        served += 1
+    worker.join()
+    ((status, headers, body),) = answers
+    assert status == 503
+    assert headers["Content-Type"] == "application/problem+json"
+    assert f"{QUERY_TIMEOUT} s" in json.loads(body)["detail"]
+    assert served > 0
+    assert service.count_iscms() >= 22
+
+
+def test_the_worker_left_with_a_runaway_query_is_replaced(service: Service) -> None:
+    booted = service.log_path.read_text("utf-8").count("Booting worker")
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    assert get(query_url(service, runaway))[0] == 503
+    deadline = time.monotonic() + 30
+    while service.log_path.read_text("utf-8").count("Booting worker") == booted:
+        assert time.monotonic() < deadline, "no fresh worker replaced the retired one"
+        time.sleep(0.2)
+    assert {service.count_iscms() for _ in range(4)} == {service.count_iscms()}
+
+
+def test_a_service_query_to_a_listener_is_refused_and_no_connection_arrives(
+    service: Service,
+) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(1)
+        port = listener.getsockname()[1]
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        status, _, body = get(query_url(service, query))
+        assert status == 400
+        assert "SERVICE" in json.loads(body)["detail"]
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_an_update_is_refused_and_changes_nothing(service: Service) -> None:
+    before = service.count_iscms()
+    client = SPARQLWrapper(service.endpoint)
+    client.setMethod("POST")
+    client.setQuery(
+        "PREFIX iscm: <https://w3id.org/iscm/ontology#> "
+        "INSERT DATA { <urn:x:new> a iscm:InterRegionalForum }"
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        client.query()
+    assert refused.value.code == 403
+    refused.value.close()
+    assert service.count_iscms() == before
+
+
+def test_etag_and_304_through_the_real_server(service: Service) -> None:
+    url = query_url(service, COUNT_ISCMS)
+    status, headers, _ = get(url)
+    assert status == 200 and "max-age" in headers["Cache-Control"]
+    status, _, body = get(url, {"If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+
+
+def test_void_names_the_endpoint_it_was_reached_at(service: Service) -> None:
+    status, _, body = get(service.endpoint.replace("/sparql", "/.well-known/void"))
+    assert status == 200
+    graph = rdflib.Graph().parse(data=body, format="turtle")
+    endpoint = graph.value(
+        rdflib.URIRef("https://w3id.org/iscm/dataset"), rdflib.VOID.sparqlEndpoint
+    )
+    assert endpoint == rdflib.URIRef(service.endpoint)
+
+
+@pytest.mark.parametrize("return_format", ["json", "xml", "csv", "tsv"])
+def test_rdflib_sparqlstore_reads_every_result_format(service: Service, return_format: str) -> None:
+    graph = rdflib.Graph(store=SPARQLStore(service.endpoint, returnFormat=return_format))
+    rows = graph.query(
+        "SELECT ?l WHERE { <https://w3id.org/iscm/id/mechanism/sacm> "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+    )
+    assert "South American Conference on Migration" in {str(row[0]) for row in rows}
+
+
+def test_rdflib_sparqlstore_reads_a_construct(service: Service) -> None:
+    graph = rdflib.Graph(store=SPARQLStore(service.endpoint, returnFormat="xml"))
+    result = graph.query(RCM_GRAPH)
+    assert rdflib.Literal("Regional Conference on Migration", lang="en") in {
+        triple[2] for triple in result
+    }
 
 
 @pytest.mark.parametrize(

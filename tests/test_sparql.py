@@ -8,6 +8,7 @@ import json
 import socket
 import xml.etree.ElementTree as ET
 
+import pyoxigraph as ox
 import pytest
 import rdflib
 from flask.testing import FlaskClient
@@ -138,6 +139,65 @@ def test_describe_defaults_to_turtle(client: FlaskClient) -> None:
     assert len(graph) > 5
 
 
+@pytest.mark.parametrize(
+    ("media_type", "rdf_format"),
+    [
+        ("application/n-quads", ox.RdfFormat.N_QUADS),
+        ("application/trig", ox.RdfFormat.TRIG),
+    ],
+)
+def test_construct_in_dataset_formats(
+    client: FlaskClient, media_type: str, rdf_format: ox.RdfFormat
+) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": RCM_GRAPH}, headers={"Accept": media_type}
+    )
+    assert response.mimetype == media_type
+    labels = {quad.object for quad in ox.parse(response.data, rdf_format)}
+    assert ox.Literal("Regional Conference on Migration", language="en") in labels
+
+
+def test_construct_q_values_pick_the_preferred_rdf_format(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql",
+        query_string={"query": RCM_GRAPH},
+        headers={"Accept": "text/turtle;q=0.2, application/n-triples;q=0.9, */*;q=0.1"},
+    )
+    assert response.mimetype == "application/n-triples"
+
+
+def test_a_select_asked_for_in_an_rdf_format_only_is_406(client: FlaskClient) -> None:
+    response = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS}, headers={"Accept": "text/turtle"}
+    )
+    assert response.status_code == 406
+    assert "application/sparql-results+json" in response.json["detail"]
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "media_type"),
+    [
+        ("tsv", SKOS_LABELS, "text/tab-separated-values"),
+        ("xml", SKOS_LABELS, "application/sparql-results+xml"),
+        ("nt", RCM_GRAPH, "application/n-triples"),
+        ("jsonld", RCM_GRAPH, "application/ld+json"),
+        ("trig", RCM_GRAPH, "application/trig"),
+        ("text/csv", SKOS_LABELS, "text/csv"),
+    ],
+)
+def test_format_parameter_names(
+    client: FlaskClient, name: str, query: str, media_type: str
+) -> None:
+    response = client.get("/sparql", query_string={"query": query, "format": name})
+    assert response.mimetype == media_type
+
+
+def test_every_answer_declares_its_charset(client: FlaskClient) -> None:
+    for query in (SKOS_LABELS, RCM_GRAPH):
+        response = client.get("/sparql", query_string={"query": query})
+        assert response.mimetype_params == {"charset": "utf-8"}
+
+
 def test_format_parameter_for_plain_links(client: FlaskClient) -> None:
     response = client.get("/sparql", query_string={"query": SKOS_LABELS, "format": "csv"})
     assert response.mimetype == "text/csv"
@@ -189,13 +249,74 @@ def test_a_post_in_another_media_type_is_415(client: FlaskClient) -> None:
     assert response.status_code == 415
 
 
+# The negative cases of the W3C SPARQL 1.1 Protocol test suite (its runner needs
+# the endpoint to load data from w3.org and kasei.us, which this one never does).
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [("text/plain", "ASK {}"), (None, "query=ASK%20%7B%7D"), (None, "ASK {}")],
+    ids=["wrong-media-type", "missing-form-type", "missing-direct-type"],
+)
+def test_w3c_bad_post_media_types_are_415(
+    client: FlaskClient, content_type: str | None, body: str
+) -> None:
+    response = client.post("/sparql", data=body.encode(), content_type=content_type)
+    assert response.status_code == 415
+
+
+def test_w3c_bad_query_non_utf8(client: FlaskClient) -> None:
+    response = client.post(
+        "/sparql",
+        data="ASK {}".encode("utf-16"),
+        content_type="application/sparql-query; charset=UTF-16",
+    )
+    assert response.status_code == 400
+
+
+def test_w3c_bad_update_get(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"update": "CLEAR ALL"})
+    assert response.status_code == 403
+
+
+def test_w3c_query_multiple_dataset(client: FlaskClient) -> None:
+    seed_002 = SEED_001.replace("seed-001", "seed-002")
+    both = client.get(
+        "/sparql",
+        query_string=[
+            ("query", COUNT_ALL),
+            ("default-graph-uri", SEED_001),
+            ("default-graph-uri", seed_002),
+        ],
+    )
+    together = int(both.json["results"]["bindings"][0]["n"]["value"])
+    one = count(client, **{"default-graph-uri": SEED_001})
+    assert together > one
+
+
 def test_a_post_without_query_is_400(client: FlaskClient) -> None:
     response = client.post("/sparql", data={"nothing": "here"})
     assert response.status_code == 400
 
 
-def test_other_methods_are_405(client: FlaskClient) -> None:
-    assert client.put("/sparql", data=COUNT_ALL).status_code == 405
+def test_other_methods_are_405_with_allow(client: FlaskClient) -> None:
+    response = client.put("/sparql", data=COUNT_ALL)
+    assert response.status_code == 405
+    assert {"GET", "POST"} <= {m.strip() for m in response.headers["Allow"].split(",")}
+    assert response.mimetype == "application/problem+json"
+
+
+def test_a_query_body_with_a_charset_parameter_is_accepted(client: FlaskClient) -> None:
+    response = client.post(
+        "/sparql", data=SKOS_LABELS, content_type="application/sparql-query; charset=UTF-8"
+    )
+    assert response.status_code == 200
+
+
+def test_a_syntax_error_by_post_is_400_too(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"query": "SELECT ?x WHERE { ?x }"})
+    assert response.status_code == 400
+    assert "error at 1:" in response.json["detail"]
 
 
 def test_a_query_over_the_limit_is_413(client: FlaskClient, app) -> None:
@@ -287,6 +408,84 @@ def test_from_a_local_file_reads_nothing(client: FlaskClient) -> None:
     assert response.json["results"]["bindings"] == []
 
 
+def test_from_named_a_url_opens_no_connection(client: FlaskClient) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+        query = (
+            f"SELECT * FROM <{url}> FROM NAMED <{url}> "
+            "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        )
+        response = client.get("/sparql", query_string={"query": query})
+        assert response.status_code == 200
+        assert response.json["results"]["bindings"] == []
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_default_graph_uri_of_a_url_opens_no_connection(client: FlaskClient) -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/data.ttl"
+        assert count(client, **{"default-graph-uri": url, "named-graph-uri": url}) == 0
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_default_graph_uri_of_a_local_file_reads_nothing(client: FlaskClient) -> None:
+    assert count(client, **{"default-graph-uri": "file:///etc/passwd"}) == 0
+
+
+# --- caching ------------------------------------------------------------------
+
+
+def test_answers_carry_an_etag_and_cache_control(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": SKOS_LABELS})
+    assert response.headers["ETag"]
+    assert "max-age=" in response.headers["Cache-Control"]
+    assert "Accept" in response.headers["Vary"]
+
+
+def test_if_none_match_gets_304_for_the_same_request(client: FlaskClient) -> None:
+    etag = client.get("/sparql", query_string={"query": SKOS_LABELS}).headers["ETag"]
+    again = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS}, headers={"If-None-Match": etag}
+    )
+    assert again.status_code == 304
+    assert again.data == b""
+
+
+def test_another_format_has_another_etag(client: FlaskClient) -> None:
+    etag = client.get("/sparql", query_string={"query": SKOS_LABELS}).headers["ETag"]
+    as_csv = client.get(
+        "/sparql",
+        query_string={"query": SKOS_LABELS},
+        headers={"If-None-Match": etag, "Accept": "text/csv"},
+    )
+    assert as_csv.status_code == 200
+    assert as_csv.headers["ETag"] != etag
+
+
+def test_a_new_build_changes_the_etag(tmp_path) -> None:
+    from iscm_graph import create_app
+    from iscm_graph.build import build
+
+    from .conftest import INPUTS
+
+    build(INPUTS, tmp_path)
+    client = create_app({"TESTING": True, "STORE_DIR": str(tmp_path)}).test_client()
+    etag = client.get("/sparql", query_string={"query": SKOS_LABELS}).headers["ETag"]
+    build(INPUTS, tmp_path)
+    again = client.get(
+        "/sparql", query_string={"query": SKOS_LABELS}, headers={"If-None-Match": etag}
+    )
+    assert again.status_code == 200
+
+
 # --- datasets -----------------------------------------------------------------
 
 
@@ -307,6 +506,26 @@ def test_default_graph_uri_selects_a_source_graph(client: FlaskClient) -> None:
 def test_from_selects_a_source_graph(client: FlaskClient) -> None:
     query = SKOS_LABELS.replace("SELECT ?name", f"SELECT ?name FROM <{SEED_001}>")
     response = client.get("/sparql", query_string={"query": query})
+    assert names(response.json) == {"Conférence régionale sur la migration"}
+
+
+def test_named_graph_uri_limits_what_graph_sees(client: FlaskClient) -> None:
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = client.get("/sparql", query_string={"query": query, "named-graph-uri": SEED_001})
+    assert {b["g"]["value"] for b in response.json["results"]["bindings"]} == {SEED_001}
+
+
+def test_dataset_parameters_in_a_form_post(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"query": SKOS_LABELS, "default-graph-uri": SEED_001})
+    assert names(response.json) == {"Conférence régionale sur la migration"}
+
+
+def test_dataset_parameters_beside_a_query_body(client: FlaskClient) -> None:
+    response = client.post(
+        f"/sparql?default-graph-uri={SEED_001}",
+        data=SKOS_LABELS,
+        content_type="application/sparql-query",
+    )
     assert names(response.json) == {"Conférence régionale sur la migration"}
 
 

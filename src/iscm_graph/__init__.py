@@ -14,9 +14,11 @@ from typing import Any
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from . import sparql, validation, vocabulary
+from . import browse, linked_data, query_editor, sparql, validation, vocabulary
 from .config import defaults
+from .description import Descriptions
 from .errors import QueryRejected, StoreMissingError
+from .execution import QueryThreads
 from .store import GraphStore
 
 __all__ = ["create_app"]
@@ -45,7 +47,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_QUERY_BYTES"]) * 3 + 4096
 
     app.extensions["iscm_graph"] = GraphStore(Path(app.config["STORE_DIR"]))
+    app.extensions["iscm_graph_descriptions"] = Descriptions(str(app.config["BASE_IRI"]))
+    app.extensions["iscm_graph_query_threads"] = QueryThreads()
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(linked_data.bp)
+    app.register_blueprint(browse.bp)
+    app.register_blueprint(query_editor.bp)
     app.register_blueprint(vocabulary.bp)
     app.register_blueprint(validation.bp)
     _register_error_handlers(app)

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from .config import Inputs
 from .derive import derive
+from .dumps import write_dumps
 from .errors import InvalidDataError, IscmGraphError
 from .sources import Sources, load, rdf_files
 from .store import current_build, read_manifest, write_build
@@ -117,7 +118,9 @@ def build(inputs: Inputs, store_dir: Path, progress: Progress = _quiet) -> Path:
     }
     progress(f"Writing {len(named)} quads ({len(union)} distinct triples) to {store_dir}")
     started = time.perf_counter()
-    build_dir = write_build(store_dir, build_id, quads, manifest, checked.report.to_turtle())
+    build_dir = write_build(
+        store_dir, build_id, quads, manifest, checked.report.to_turtle(), write_dumps
+    )
     progress(f"  published build {build_id} ({time.perf_counter() - started:.1f} s)")
     return build_dir
 

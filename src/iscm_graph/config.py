@@ -55,8 +55,14 @@ def defaults() -> dict[str, Any]:
         "MAX_QUERY_BYTES": 64 * 1024,
         # Largest answer written at once, in bytes: past it the query is refused.
         "MAX_RESULT_BYTES": 64 * 1024 * 1024,
-        # Seconds a request may run before the WSGI server recycles its worker.
+        # Seconds a query may run before it is stopped and answered with a 503.
+        "QUERY_TIMEOUT": 20,
+        # Seconds a request may run before the WSGI server recycles its worker: a
+        # last resort, above QUERY_TIMEOUT.
         "REQUEST_TIMEOUT": 30,
+        # Seconds clients and proxies may reuse an answer without asking again;
+        # after that, If-None-Match gets a 304 while the build is unchanged.
+        "CACHE_MAX_AGE": 60,
     }
 
 

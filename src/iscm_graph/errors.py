@@ -62,6 +62,13 @@ class QueryRejected(IscmGraphError):  # noqa: N818 - the name reads as the event
         super().__init__(message)
 
 
+class QueryTimeout(QueryRejected):
+    """A query ran past the endpoint's deadline and was abandoned (HTTP 503)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, status=503)
+
+
 class InvalidDataError(IscmGraphError):
     """The data does not conform to the shapes; nothing was written.
 

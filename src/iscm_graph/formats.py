@@ -8,6 +8,7 @@ entry of each is the default when the client states no preference.
 from __future__ import annotations
 
 import io
+from typing import IO, cast
 
 import pyoxigraph as ox
 from werkzeug.datastructures import MIMEAccept
@@ -29,6 +30,11 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    # A CONSTRUCT answer is a set of triples: in N-Quads or TriG they sit in the
+    # default graph (N-Triples and Turtle are subsets of those), for clients that
+    # only read dataset formats.
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
     "application/x-turtle": ox.RdfFormat.TURTLE,
     "text/plain": ox.RdfFormat.N_TRIPLES,
 }
@@ -54,6 +60,9 @@ GRAPH_FORMAT_NAMES: dict[str, str] = {
     "rdfxml": "application/rdf+xml",
     "rdf+xml": "application/rdf+xml",
     "xml": "application/rdf+xml",
+    "nq": "application/n-quads",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
 }
 FORMAT_NAMES = sorted(set(RESULT_FORMAT_NAMES) | set(GRAPH_FORMAT_NAMES))
 
@@ -125,9 +134,21 @@ def offers_for(result: QueryResult) -> list[str]:
     return list(GRAPH_FORMATS if isinstance(result, ox.QueryTriples) else RESULT_FORMATS)
 
 
+def write(result: QueryResult, media_type: str, sink: IO[bytes] | io.RawIOBase) -> None:
+    """Write a query result to ``sink`` in one of the media types :func:`offers_for` lists.
+
+    Oxigraph calls ``sink.write`` as it goes, so a sink can stop a runaway
+    answer by raising.
+    """
+    output = cast(IO[bytes], sink)
+    if isinstance(result, ox.QueryTriples):
+        ox.serialize(result, output, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
+    else:
+        result.serialize(output, RESULT_FORMATS[media_type])
+
+
 class _BoundedBuffer(io.BytesIO):
-    """A bytes sink that refuses to grow past a limit, so that Oxigraph stops
-    writing a runaway result instead of filling the memory."""
+    """A bytes sink that refuses to grow past a limit."""
 
     def __init__(self, limit: int | None) -> None:
         super().__init__()
@@ -144,14 +165,18 @@ class _BoundedBuffer(io.BytesIO):
 
 
 def serialize(result: QueryResult, media_type: str, limit: int | None = None) -> bytes:
-    """Write a query result in one of the media types :func:`offers_for` lists.
+    """Return a query result written in ``media_type``, as one string of bytes.
 
     Raises:
         QueryRejected: the result would be larger than ``limit`` bytes.
     """
     sink = _BoundedBuffer(limit)
-    if isinstance(result, ox.QueryTriples):
-        ox.serialize(result, sink, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
-    else:
-        result.serialize(sink, RESULT_FORMATS[media_type])
+    write(result, media_type, sink)
+    return sink.getvalue()
+
+
+def serialize_triples(triples: list[ox.Triple], media_type: str) -> bytes:
+    """Write a set of triples (a resource's description) in a graph media type."""
+    sink = io.BytesIO()
+    ox.serialize(triples, sink, GRAPH_FORMATS[media_type], prefixes=PREFIXES)
     return sink.getvalue()

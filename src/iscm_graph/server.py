@@ -1,14 +1,16 @@
 """Run the app under gunicorn, a production WSGI server.
 
 Each worker process builds its own app (and so opens its own read-only
-handle on the store) after the fork, which RocksDB requires. A request that
-runs past ``timeout`` seconds gets its worker recycled by gunicorn's arbiter,
-so one runaway query cannot hold a worker forever.
+handle on the store) after the fork, which RocksDB requires. A query that
+runs past ``QUERY_TIMEOUT`` is answered with a 503 by its worker, which then
+retires (gunicorn starts a fresh one) because Oxigraph cannot cancel the
+query it leaves running. gunicorn's own ``timeout`` stays as a last resort.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +18,7 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 
 from . import create_app
+from .sparql import ON_ABANDONED_QUERY
 
 ACCESS_LOG_FORMAT = '%(h)s "%(r)s" %(s)s %(B)s bytes %(M)sms "%(a)s"'
 
@@ -42,7 +45,18 @@ class Server(BaseApplication):  # type: ignore[misc]
             self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Flask:
-        return create_app(self.settings)
+        app = create_app(self.settings)
+        app.extensions[ON_ABANDONED_QUERY] = retire_worker
+        return app
+
+
+def retire_worker() -> None:
+    """Ask this gunicorn worker to exit once its current response is sent.
+
+    SIGTERM makes a sync worker finish the request in hand and leave; the
+    arbiter replaces it. Its process ending is what stops the abandoned query.
+    """
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None = None) -> None:
@@ -58,7 +72,8 @@ def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
         "worker_class": "sync",
-        "timeout": int(settings["REQUEST_TIMEOUT"]),
+        # A last resort: a worker stuck past this (not in a query) is killed.
+        "timeout": max(int(settings["REQUEST_TIMEOUT"]), int(settings["QUERY_TIMEOUT"]) + 10),
         "graceful_timeout": 10,
         "accesslog": "-",
         "access_log_format": ACCESS_LOG_FORMAT,

@@ -6,19 +6,33 @@ serializers: Python only reads the request and picks the format.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
-from flask import Blueprint, Response, abort, current_app, request
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, Namespace
-from werkzeug.exceptions import HTTPException
+import pyoxigraph as ox
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+)
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.exceptions import HTTPException, NotAcceptable
+from werkzeug.http import parse_accept_header
 
-from . import formats
+from . import description, formats
 from .errors import QueryRejected
-from .store import GraphStore, run_query
+from .execution import STREAM_THRESHOLD, Limits, execute
+from .store import GraphStore, OpenBuild, run_query
 
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+#: Key in ``app.extensions`` of what to do when a query is abandoned at its
+#: deadline (the server retires the worker, to stop the CPU it burns).
+ON_ABANDONED_QUERY = "iscm_graph.on_abandoned_query"
 
 bp = Blueprint("sparql", __name__)
 
@@ -50,14 +64,74 @@ def endpoint() -> Response:
     if operation is None:
         return service_description()
     build = graph_store().current()
-    result = run_query(
-        build.store, operation.query, operation.default_graphs, operation.named_graphs
+    etag = _etag(build.manifest.get("id", ""), operation)
+    # RFC 9110 §13.1.2: a 304 answers GET and HEAD only.
+    if request.method in ("GET", "HEAD") and request.if_none_match.contains(etag):
+        return _cacheable(Response(status=304), etag)
+    # Negotiated up front, in the request's context, for either kind of result.
+    for_results = _negotiate(list(formats.RESULT_FORMATS), strict=False)
+    for_graphs = _negotiate(list(formats.GRAPH_FORMATS), strict=False)
+
+    # The 406 messages are written here too: the query thread has no request.
+    refusals = {
+        True: "" if for_graphs else _not_acceptable(list(formats.GRAPH_FORMATS)),
+        False: "" if for_results else _not_acceptable(list(formats.RESULT_FORMATS)),
+    }
+
+    def choose(result: formats.QueryResult) -> str:
+        graph = isinstance(result, ox.QueryTriples)
+        chosen = for_graphs if graph else for_results
+        if chosen is None:
+            raise NotAcceptable(refusals[graph])
+        return chosen
+
+    config = current_app.config
+    answer = execute(
+        partial(
+            run_query,
+            build.store,
+            operation.query,
+            operation.default_graphs,
+            operation.named_graphs,
+        ),
+        choose,
+        Limits(
+            float(config["QUERY_TIMEOUT"]),
+            int(config["MAX_RESULT_BYTES"]),
+            int(config.get("STREAM_AFTER_BYTES", STREAM_THRESHOLD)),
+        ),
+        current_app.extensions["iscm_graph_query_threads"],
+        on_abandon=current_app.extensions.get(ON_ABANDONED_QUERY),
     )
-    media_type = _negotiate(formats.offers_for(result))
-    limit = int(current_app.config["MAX_RESULT_BYTES"])
-    response = Response(formats.serialize(result, media_type, limit), mimetype=None)
-    response.headers["Content-Type"] = formats.with_charset(media_type)
-    response.headers["Vary"] = "Accept"
+    # The stream needs no request context: it only reads the query thread's chunks.
+    body: bytes | Iterator[bytes] = answer.stream or answer.body or b""
+    response = Response(body, headers={"Content-Type": formats.with_charset(answer.media_type)})
+    return _cacheable(response, etag)
+
+
+def _etag(build_id: str, operation: Operation) -> str:
+    """Name an answer by everything it depends on: the build and the whole request.
+
+    The negotiated format depends on ``Accept`` and ``format=``, both part of the key.
+    """
+    key = json.dumps(
+        [
+            build_id,
+            operation.query,
+            operation.default_graphs,
+            operation.named_graphs,
+            request.headers.get("Accept", ""),
+            request.values.getlist("format"),
+        ]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _cacheable(response: Response, etag: str) -> Response:
+    response.set_etag(etag)
+    max_age = int(current_app.config["CACHE_MAX_AGE"])
+    response.headers["Cache-Control"] = f"public, max-age={max_age}"
+    response.vary.add("Accept")
     return response
 
 
@@ -81,7 +155,10 @@ def _read_operation() -> Operation | None:
             queries = params.getlist("query")
         elif media_type == _QUERY_MEDIA:
             params = args
-            queries = [request.get_data(as_text=True)]
+            try:
+                queries = [request.get_data().decode("utf-8")]
+            except UnicodeDecodeError:
+                abort(400, "The query body is not UTF-8, as SPARQL 1.1 Protocol §2.1.3 requires.")
         elif media_type == _UPDATE_MEDIA:
             raise QueryRejected(_READ_ONLY, 403)
         else:
@@ -102,73 +179,91 @@ def _read_operation() -> Operation | None:
     return Operation(query, params.getlist("default-graph-uri"), params.getlist("named-graph-uri"))
 
 
-def _negotiate(offers: list[str]) -> str:
-    """Choose the response format from ``?format=`` or the Accept header (else 406)."""
+def _negotiate(offers: list[str], strict: bool = True) -> str | None:
+    """Choose the response format from ``?format=`` or the Accept header.
+
+    With ``strict``, nothing acceptable is a 406; otherwise it is None.
+    """
     # Some clients (SPARQLWrapper) repeat format= with a short name and a media type.
     wanted = request.values.getlist("format")
+    chosen: str | None = None
     if wanted:
         for name in wanted:
-            media_type = formats.media_type_for(name, offers)
-            if media_type is not None:
-                return media_type
-        abort(406, f"format={wanted[0]} is not available here; choose one of {offers}.")
-    chosen = formats.choose(request.accept_mimetypes, offers)
-    if chosen is None:
-        abort(406, f"None of the accepted media types can be produced; available: {offers}.")
+            chosen = formats.media_type_for(name, offers)
+            if chosen is not None:
+                break
+    else:
+        chosen = _choose_cached(request.headers.get("Accept", ""), tuple(offers))
+    if chosen is None and strict:
+        raise NotAcceptable(_not_acceptable(offers))
     return chosen
 
 
+@lru_cache(maxsize=512)
+def _choose_cached(accept: str, offers: tuple[str, ...]) -> str | None:
+    """Content negotiation, memoised: clients send few distinct Accept headers."""
+    return formats.choose(parse_accept_header(accept, MIMEAccept), list(offers))
+
+
+def negotiate(offers: list[str]) -> str:
+    """Choose among ``offers`` as the client asks, or answer 406."""
+    chosen = _negotiate(offers)
+    assert chosen is not None
+    return chosen
+
+
+def _not_acceptable(offers: list[str]) -> str:
+    wanted = request.values.getlist("format")
+    if wanted:
+        return f"format={wanted[0]} is not available here; choose one of {offers}."
+    return f"None of the accepted media types can be produced; available: {offers}."
+
+
+def descriptions() -> description.Descriptions:
+    """Return the app's cache of descriptions (one per app, made by ``create_app``)."""
+    cache: description.Descriptions = current_app.extensions["iscm_graph_descriptions"]
+    return cache
+
+
 def service_description() -> Response:
-    """Describe the endpoint in RDF (SPARQL 1.1 Service Description)."""
-    endpoint_iri = URIRef(request.base_url)
-    graph = Graph(bind_namespaces="rdflib")
-    graph.bind("sd", SD)
-    service = BNode()
-    graph.add((service, RDF.type, SD.Service))
-    graph.add((service, SD.endpoint, endpoint_iri))
-    graph.add((service, SD.supportedLanguage, SD.SPARQL11Query))
-    graph.add((service, SD.feature, SD.UnionDefaultGraph))
-    for name in (
-        "SPARQL_Results_JSON",
-        "SPARQL_Results_XML",
-        "SPARQL_Results_CSV",
-        "SPARQL_Results_TSV",
-        "Turtle",
-        "N-Triples",
-        "JSON-LD",
-        "RDF_XML",
-    ):
-        graph.add((service, SD.resultFormat, FORMATS_NS[name]))
-    dataset = BNode()
-    graph.add((service, SD.defaultDataset, dataset))
-    graph.add((dataset, RDF.type, SD.Dataset))
-    default_graph = BNode()
-    graph.add((dataset, SD.defaultGraph, default_graph))
-    graph.add((default_graph, RDF.type, SD.Graph))
-    manifest = graph_store().current().manifest
-    for name in manifest.get("graphs", []):
-        named = BNode()
-        graph.add((dataset, SD.namedGraph, named))
-        graph.add((named, SD.name, URIRef(name)))
-    graph.add(
-        (
-            default_graph,
-            URIRef("http://rdfs.org/ns/void#triples"),
-            Literal(manifest.get("triples", 0)),
+    """Describe the endpoint: SPARQL 1.1 Service Description in RDF, or a page for browsers."""
+    build = graph_store().current()
+    media_type = negotiate([*description.RDF_FORMATS, "text/html"])
+    etag = _description_etag(build, media_type)
+    if request.if_none_match.contains(etag):
+        return _cacheable(Response(status=304), etag)
+    if media_type == "text/html":
+        facts = descriptions().facts(build)
+        page = render_template(
+            "service.html",
+            **description.html_context(facts, descriptions().base_iri),
+            endpoint_url=request.base_url,
+            result_formats=list(formats.RESULT_FORMATS),
+            graph_formats=list(formats.GRAPH_FORMATS),
         )
-    )
-    offers = ["text/turtle", "application/ld+json", "application/rdf+xml", "application/n-triples"]
-    media_type = _negotiate(offers)
-    rdflib_format = {
-        "text/turtle": "turtle",
-        "application/ld+json": "json-ld",
-        "application/rdf+xml": "xml",
-        "application/n-triples": "nt",
-    }[media_type]
-    body = graph.serialize(format=rdflib_format)
-    return Response(
-        body, headers={"Content-Type": formats.with_charset(media_type), "Vary": "Accept"}
-    )
+        response = Response(page, headers={"Content-Type": formats.with_charset(media_type)})
+    else:
+        body = descriptions().document(build, "service", request.host_url, media_type)
+        response = Response(body, headers={"Content-Type": formats.with_charset(media_type)})
+    return _cacheable(response, etag)
+
+
+@bp.get("/.well-known/void")
+def void_description() -> Response:
+    """Describe the dataset in VoID and DCAT (RDF by Accept)."""
+    build = graph_store().current()
+    media_type = negotiate(list(description.RDF_FORMATS))
+    etag = _description_etag(build, media_type)
+    if request.if_none_match.contains(etag):
+        return _cacheable(Response(status=304), etag)
+    body = descriptions().document(build, "void", request.host_url, media_type)
+    response = Response(body, headers={"Content-Type": formats.with_charset(media_type)})
+    return _cacheable(response, etag)
+
+
+def _description_etag(build: OpenBuild, media_type: str) -> str:
+    key = f"{build.manifest.get('id', '')} {request.host_url} {request.path} {media_type}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 @bp.after_app_request

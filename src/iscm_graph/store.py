@@ -21,7 +21,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +60,7 @@ def write_build(
     quads: Iterable[ox.Quad],
     manifest: dict[str, Any],
     report_turtle: str,
+    before_publish: Callable[[ox.Store, Path], None] | None = None,
 ) -> Path:
     """Write a new build and publish it as ``current``.
 
@@ -69,6 +70,8 @@ def write_build(
         quads: everything the store will hold.
         manifest: facts about the build, saved as ``build.json``.
         report_turtle: the SHACL report of the data, saved beside it.
+        before_publish: writes derived files (downloads) from the new store
+            into the build directory before it is published.
 
     Returns:
         The published build directory.
@@ -83,6 +86,8 @@ def write_build(
         store.bulk_extend(quads)
         store.optimize()
         store.flush()
+        if before_publish is not None:
+            before_publish(store, staging)
         del store  # closes RocksDB before the directory is published
         (staging / "report.ttl").write_text(report_turtle, "utf-8")
         (staging / "build.json").write_text(json.dumps(manifest, indent=2), "utf-8")
@@ -148,6 +153,7 @@ class GraphStore:
         self.store_dir = store_dir
         self._lock = threading.Lock()
         self._open: OpenBuild | None = None
+        self._link: str | None = None
 
     def current(self) -> OpenBuild:
         """Return the build to answer from, opening it if it changed.
@@ -155,19 +161,24 @@ class GraphStore:
         Raises:
             StoreMissingError: nothing has been built in ``store_dir``.
         """
+        try:
+            link = os.readlink(self.store_dir / CURRENT)
+        except OSError:
+            link = None
+        opened = self._open
+        if link is not None and opened is not None and link == self._link:
+            return opened  # one readlink per request while the build is unchanged
         build = current_build(self.store_dir)
         if build is None:
             raise StoreMissingError(
                 f"{self.store_dir}: no store has been built here; run `iscm-graph build`"
             )
-        opened = self._open
-        if opened is not None and opened.directory == build:
-            return opened
         with self._lock:
             if self._open is None or self._open.directory != build:
                 self._open = OpenBuild(
                     build, ox.Store.read_only(str(build / "oxigraph")), read_manifest(build)
                 )
+            self._link = link
             return self._open
 
 
