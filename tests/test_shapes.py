@@ -451,6 +451,7 @@ CASES = [
         Case(shape, V, node(PA, PARTNERSHIP), node(PA, PARTNERSHIP, **bad))
         for shape, bad in [
             ("PartnershipPartners", {"iscm__partner": "mech:rcm"}),
+            ("PartnershipMechanism", {"iscm__partner": "orgid:iom , state:mex"}),
             ("PartnershipType", {"iscm__partnershipType": "status:active"}),
             ("PartnershipInterval", {"iscm__during": '"2010-2015"'}),
             (
