@@ -1,10 +1,12 @@
 """Check data against the SHACL shapes and explain what is wrong.
 
-pySHACL runs with the ontology merged into the data graph (so that subclass
-instances are targeted and the concept schemes it defines are seen) and no
-inference: RDFS inference would type a wrong value through ``rdfs:range`` and
-hide the very error a shape is there to catch. The shapes' SPARQL-based
-constraints run on Oxigraph (see :mod:`iscm_graph.shacl_sparql`).
+The core constraints run on rudof (see :mod:`iscm_graph.shacl_rudof`), or on
+pySHACL for shapes rudof was not checked on, with the ontology merged into the
+data graph (so that subclass instances are targeted and the concept schemes it
+defines are seen) and no inference: RDFS inference would type a wrong value
+through ``rdfs:range`` and hide the very error a shape is there to catch. The
+shapes' SPARQL-based constraints run on Oxigraph (see
+:mod:`iscm_graph.shacl_sparql`).
 
 Oxigraph's parser does not report the line of each triple, so a finding's
 line is found again in the file that states the focus node: the first line
@@ -29,13 +31,15 @@ import pyshacl
 import rdflib
 from rdflib.namespace import RDFS, SH, SKOS
 
-from . import shacl_sparql
+from . import shacl_rudof, shacl_sparql
 from .config import BASE_IRI
 from .errors import ShapesError
 from .formats import PREFIXES
 from .sources import Sources, rdf_files
 
 SEVERITIES = ("Violation", "Warning", "Info")
+#: The engines that can check the core constraints (``auto``: rudof when it can).
+ENGINES = ("auto", "rudof", "pyshacl")
 SEVERITY_ORDER = {str(SH) + name: rank for rank, name in enumerate(SEVERITIES)}
 
 _RESULTS = """
@@ -215,13 +219,16 @@ def load_shapes(shapes_dir: Path) -> rdflib.Graph:
     return shapes
 
 
-def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> ValidationReport:
+def validate(
+    data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph, engine: str = "auto"
+) -> ValidationReport:
     """Validate ``data`` against ``shapes``, with ``ontology`` for class hierarchy.
 
     Args:
         data: the data files as loaded by :func:`iscm_graph.sources.load`.
         shapes: the SHACL shapes graph.
         ontology: the vocabulary, mixed in so that subclass instances are targeted.
+        engine: one of :data:`ENGINES`, for the core constraints.
 
     Returns:
         The report. It conforms when there is no violation; warnings are allowed.
@@ -229,20 +236,26 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
     # The whole ontology goes into the data graph, not only the class axioms
     # pySHACL's ont_graph "inoculates": the concept schemes (roles, statuses)
     # live in ontology/ and the shapes look them up.
-    data_graph = data.to_rdflib()
-    for triple in ontology:
-        data_graph.add(triple)
     core_shapes, sparql_constraints = shacl_sparql.split(shapes)
-    conforms, results_graph, _text = pyshacl.validate(
-        data_graph,
-        shacl_graph=core_shapes,
-        inference="none",
-        allow_warnings=True,
-        advanced=True,
-        inplace=True,  # data_graph is our own copy: no second copy
-    )
     ontology_triples = ox.parse(ontology.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
-    triples = chain((q.triple for q in data.quads), (q.triple for q in ontology_triples))
+    triples = set(chain((q.triple for q in data.quads), (q.triple for q in ontology_triples)))
+    if engine == "rudof" or (engine == "auto" and shacl_rudof.supports(core_shapes)):
+        n_triples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        conforms, results_graph = shacl_rudof.validate(n_triples.decode(), core_shapes)
+        labels = _labels(triples)
+    else:
+        data_graph = data.to_rdflib()
+        for triple in ontology:
+            data_graph.add(triple)
+        conforms, results_graph, _text = pyshacl.validate(
+            data_graph,
+            shacl_graph=core_shapes,
+            inference="none",
+            allow_warnings=True,
+            advanced=True,
+            inplace=True,  # data_graph is our own copy: no second copy
+        )
+        labels = data_graph
     conforms = shacl_sparql.run(sparql_constraints, triples, results_graph) and bool(conforms)
     prefixes = {
         prefix: str(namespace)
@@ -252,8 +265,37 @@ def validate(data: Sources, shapes: rdflib.Graph, ontology: rdflib.Graph) -> Val
     }
     prefixes.update(PREFIXES)
     prefixes.update(ID_PREFIXES)
-    findings = _findings(results_graph, data_graph, shapes, data)
+    findings = _findings(results_graph, labels, shapes, data)
     return ValidationReport(bool(conforms), findings, results_graph, prefixes)
+
+
+_LABEL_PREDICATES = {ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(RDFS.label))}
+
+
+def _labels(triples: Iterable[ox.Triple]) -> rdflib.Graph:
+    """Return the label statements only: all a report needs from the data."""
+    graph = rdflib.Graph()
+    for triple in triples:
+        if triple.predicate in _LABEL_PREDICATES and isinstance(triple.object, ox.Literal):
+            subject = triple.subject
+            node: rdflib.term.Node
+            if isinstance(subject, ox.BlankNode):
+                node = rdflib.BNode(subject.value)
+            elif isinstance(subject, ox.NamedNode):
+                node = rdflib.URIRef(subject.value)
+            else:
+                continue
+            literal = triple.object
+            graph.add(
+                (
+                    node,
+                    rdflib.URIRef(triple.predicate.value),
+                    rdflib.Literal(literal.value, lang=literal.language)
+                    if literal.language
+                    else rdflib.Literal(literal.value),
+                )
+            )
+    return graph
 
 
 def from_report_graph(results: rdflib.Graph, labels: rdflib.Graph) -> ValidationReport:
@@ -317,11 +359,12 @@ def _message(
 
 def _label(graph: rdflib.Graph, node: rdflib.term.Node) -> str | None:
     for predicate in (SKOS.prefLabel, RDFS.label):
-        labels = {
-            lit.language: str(lit)
-            for lit in graph.objects(node, predicate)
-            if isinstance(lit, rdflib.Literal)
-        }
+        # Sorted, so that a node with two labels in one language (a finding in
+        # itself) is shown the same way whatever the graph's order.
+        labels: dict[str | None, str] = {}
+        for lit in sorted(graph.objects(node, predicate), key=str, reverse=True):
+            if isinstance(lit, rdflib.Literal):
+                labels[lit.language] = str(lit)
         for language in ("en", "fr", None):
             if language in labels:
                 return labels[language]
