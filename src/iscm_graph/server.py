@@ -59,7 +59,13 @@ def retire_worker() -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None = None) -> None:
+def serve(
+    settings: Mapping[str, Any],
+    host: str,
+    port: int,
+    workers: int | None = None,
+    threads: int | None = None,
+) -> None:
     """Serve until interrupted.
 
     Args:
@@ -67,11 +73,18 @@ def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None
         host: interface to listen on.
         port: TCP port.
         workers: worker processes (default: cores + 1).
+        threads: request threads per worker (default: ``WORKER_THREADS``). With
+            more than one, workers are gunicorn's ``gthread`` kind, which keep
+            connections alive; with one, ``sync`` workers, which close each.
     """
+    threads = threads or int(settings["WORKER_THREADS"])
     options = {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": "sync",
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "threads": threads,
+        # Seconds an idle kept-alive connection holds a thread (gthread only).
+        "keepalive": int(settings["KEEPALIVE"]),
         # A last resort: a worker stuck past this (not in a query) is killed.
         "timeout": max(int(settings["REQUEST_TIMEOUT"]), int(settings["QUERY_TIMEOUT"]) + 10),
         "graceful_timeout": 10,
