@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,6 +45,7 @@ class Server(BaseApplication):  # type: ignore[misc]
         # service needs none, and two servers on one machine would fight over it.
         if "control_socket_disable" in self.cfg.settings:
             self.cfg.set("control_socket_disable", True)
+        self.cfg.set("worker_exit", end_retired_worker)
 
     def load(self) -> Flask:
         app = create_app(self.settings)
@@ -50,13 +53,32 @@ class Server(BaseApplication):  # type: ignore[misc]
         return app
 
 
-def retire_worker() -> None:
-    """Ask this gunicorn worker to exit once its current response is sent.
+#: Set in a worker that abandoned a query and is on its way out.
+_retiring = threading.Event()
 
-    SIGTERM makes a sync worker finish the request in hand and leave; the
-    arbiter replaces it. Its process ending is what stops the abandoned query.
+
+def retire_worker() -> None:
+    """Ask this gunicorn worker to exit once its current responses are sent.
+
+    SIGTERM makes a worker finish the requests in hand and leave; the arbiter
+    replaces it. Its process ending is what stops the abandoned query.
     """
+    _retiring.set()
     os.kill(os.getpid(), signal.SIGTERM)
+
+
+def end_retired_worker(_arbiter: object, _worker: object) -> None:
+    """End a retired worker's process at once, once gunicorn has let it go.
+
+    Python's own exit could otherwise wait on the query still running in Rust
+    (seen as a worker that logs its exit, then lingers until gunicorn's
+    ``timeout`` kills it). The store is read-only: there is nothing to flush
+    but the logs.
+    """
+    if _retiring.is_set():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def serve(
