@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
-from . import browse, linked_data, query_editor, sparql, vocabulary
+from . import browse, linked_data, query_editor, sparql, validation, vocabulary
 from .answers import AnswerCache
 from .config import defaults
 from .description import Descriptions
@@ -56,6 +56,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(browse.bp)
     app.register_blueprint(query_editor.bp)
     app.register_blueprint(vocabulary.bp)
+    app.register_blueprint(validation.bp)
     _register_error_handlers(app)
 
     @app.get("/")
