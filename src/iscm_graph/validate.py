@@ -239,10 +239,11 @@ def validate(
     core_shapes, sparql_constraints = shacl_sparql.split(shapes)
     ontology_triples = ox.parse(ontology.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
     triples = set(chain((q.triple for q in data.quads), (q.triple for q in ontology_triples)))
+    labels: rdflib.Graph | None
     if engine == "rudof" or (engine == "auto" and shacl_rudof.supports(core_shapes)):
         n_triples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         conforms, results_graph = shacl_rudof.validate(n_triples.decode(), core_shapes)
-        labels = _labels(triples)
+        labels = None
     else:
         data_graph = data.to_rdflib()
         for triple in ontology:
@@ -257,6 +258,9 @@ def validate(
         )
         labels = data_graph
     conforms = shacl_sparql.run(sparql_constraints, triples, results_graph) and bool(conforms)
+    if labels is None:
+        focus_nodes = {str(node) for node in results_graph.objects(None, SH.focusNode)}
+        labels = _labels(triples, focus_nodes)
     prefixes = {
         prefix: str(namespace)
         for graph in (shapes, ontology)
@@ -272,11 +276,19 @@ def validate(
 _LABEL_PREDICATES = {ox.NamedNode(str(SKOS.prefLabel)), ox.NamedNode(str(RDFS.label))}
 
 
-def _labels(triples: Iterable[ox.Triple]) -> rdflib.Graph:
-    """Return the label statements only: all a report needs from the data."""
+def _labels(triples: Iterable[ox.Triple], nodes: set[str]) -> rdflib.Graph:
+    """Return the labels of ``nodes`` (IRIs or blank node ids): all a report needs of the data.
+
+    Only the findings' focus nodes: the labels of a million-triple graph
+    would take seconds to copy into rdflib.
+    """
     graph = rdflib.Graph()
     for triple in triples:
-        if triple.predicate in _LABEL_PREDICATES and isinstance(triple.object, ox.Literal):
+        if (
+            triple.predicate in _LABEL_PREDICATES
+            and isinstance(triple.object, ox.Literal)
+            and getattr(triple.subject, "value", None) in nodes
+        ):
             subject = triple.subject
             node: rdflib.term.Node
             if isinstance(subject, ox.BlankNode):
