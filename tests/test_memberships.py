@@ -81,3 +81,12 @@ def test_budapest_process_participants_and_observers_in_2017(built_store: Path) 
     assert len(got[(source, "member")]) == 49 + 3
     assert {"afg", "irq", "pak", "gbr"} <= got[(source, "member")]
     assert got[(source, "observer")] == {"aus", "bgd", "can", "chn", "ind", "irn", "usa"}
+
+
+def test_midcas_has_ten_eccas_states_without_rwanda(built_store: Path) -> None:
+    members = roles_by_source(built_store, "midcas")[
+        ("docsbay-net-midcas-for-iom-webpage", "member")
+    ]
+    assert len(members) == 10
+    assert "rwa" not in members
+    assert {"ago", "stp", "tcd"} <= members
