@@ -3,19 +3,28 @@
 Systems, each given the same fixed mix of realistic queries:
 
 (a) pyoxigraph in-process: the same query and serializer, without HTTP;
-(b) the endpoint: ``iscm_graph.server.serve`` (gunicorn) started here on a free port;
+(b) the endpoint: ``iscm_graph.server.serve`` (gunicorn) started here on a free port,
+    with its answer cache off (every request runs its query);
+(b+) the same endpoint with its answer cache on (``ISCM_ANSWER_CACHE_BYTES``, the
+    default): after the first round every request of the fixed mix is a repeat, so
+    this shows the cost of the HTTP path alone, not of the queries;
 (c) ``oxigraph serve-read-only`` (PyPI package ``oxigraph``, the ``bench`` extra)
     on a copy of the same quads;
 (d) a floor, not a SPARQL system: gunicorn with the same workers serving a
     constant answer, i.e. what the WSGI server alone costs per request.
 
 For concurrency 1 and 4 it prints p50/p95/p99 latency and throughput per system,
-the p95 of the lookups, and the ratios (b)/(a) and (b)/(c). It runs on the real
+the p95 of the lookups, the CPU time the server's processes spent per request
+(steadier than throughput on a shared machine), and the ratios (b)/(a), (b)/(c)
+and (b+)/(c). Clients open a connection per request, as a plain script does, or
+keep one open with ``--keep-alive`` (then run the endpoint with ``--threads 2``
+or more: sync workers close every connection). It runs on the real
 data, then on a synthetic graph of about a million triples shaped like it, to
 show how latency grows. Figures depend on the machine: compare ratios.
 
     pip install -e '.[bench]'
     python bench/endpoint.py [--requests 20] [--synthetic 1000000] [--workers N]
+                             [--threads 1] [--keep-alive] [--answer-cache-bytes 16777216]
                              [--query-timeout 20]
 """
 
@@ -43,7 +52,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from iscm_graph.build import build
-from iscm_graph.config import Inputs
+from iscm_graph.config import Inputs, defaults
 from iscm_graph.formats import write
 from iscm_graph.server import default_workers
 from iscm_graph.store import current_build, write_build
@@ -153,24 +162,35 @@ def in_process(store_path: Path) -> Callable[[], Runner]:
     return make
 
 
-def over_http(port: int) -> Callable[[], Runner]:
-    """(b) and (c): GET over a fresh connection, as a plain script would."""
+def over_http(port: int, keep_alive: bool = False) -> Callable[[], Runner]:
+    """(b), (c), (d): GET over a fresh connection, as a plain script would, or over
+    one connection per client kept open while the server allows it."""
 
     def make() -> Runner:
+        kept: list[http.client.HTTPConnection] = []
+
         def run(query: Query) -> int:
             path = "/sparql?" + urllib.parse.urlencode({"query": PREFIXES + query.text})
             if port_is_oxigraph.get(port):
                 path = path.replace("/sparql?", "/query?", 1)
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            connection = (
+                kept.pop() if kept else http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            )
             try:
                 connection.request("GET", path, headers={"Accept": query.accept})
                 response = connection.getresponse()
                 body = response.read()
-                if response.status != 200:
-                    raise RuntimeError(f"{query.name}: HTTP {response.status}: {body[:300]!r}")
-                return len(body)
-            finally:
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                connection.close()  # the server closed an idle connection: once more, afresh
+                return run(query)
+            if response.status != 200:
                 connection.close()
+                raise RuntimeError(f"{query.name}: HTTP {response.status}: {body[:300]!r}")
+            if keep_alive and not response.will_close:
+                kept.append(connection)
+            else:
+                connection.close()
+            return len(body)
 
         return run
 
@@ -202,15 +222,32 @@ def wait_for(port: int, process: subprocess.Popen[bytes], path: str) -> None:
     raise RuntimeError(f"server on port {port} did not start")
 
 
+@dataclass(frozen=True)
+class Setup:
+    """How the servers run and how clients connect, for one run of the benchmark."""
+
+    requests: int
+    workers: int
+    threads: int
+    keep_alive: bool
+    answer_cache_bytes: int
+    query_timeout: float
+
+
 def start_endpoint(
-    store_dir: Path, workers: int, query_timeout: float
+    store_dir: Path, setup: Setup, answer_cache_bytes: int
 ) -> tuple[subprocess.Popen[bytes], int]:
     """(b): the production server, as ``iscm-graph serve`` runs it, on a built store."""
     port = free_port()
-    settings = {"STORE_DIR": str(store_dir), "QUERY_TIMEOUT": query_timeout}
+    settings = {
+        "STORE_DIR": str(store_dir),
+        "QUERY_TIMEOUT": setup.query_timeout,
+        "WORKER_THREADS": setup.threads,
+        "ANSWER_CACHE_BYTES": answer_cache_bytes,
+    }
     code = (
         "from iscm_graph.config import load_settings; from iscm_graph.server import serve; "
-        f"serve(load_settings({settings!r}), '127.0.0.1', {port}, {workers})"
+        f"serve(load_settings({settings!r}), '127.0.0.1', {port}, {setup.workers})"
     )
     process = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -228,7 +265,7 @@ def app(environ, start_response):
 """
 
 
-def start_floor(scratch: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_floor(scratch: Path, setup: Setup) -> tuple[subprocess.Popen[bytes], int]:
     """(d): gunicorn's own cost per request, with the endpoint's worker settings."""
     scratch.mkdir(parents=True, exist_ok=True)
     (scratch / "floor_app.py").write_text(FLOOR_APP, "utf-8")
@@ -239,7 +276,11 @@ def start_floor(scratch: Path, workers: int) -> tuple[subprocess.Popen[bytes], i
             "-m",
             "gunicorn",
             "--workers",
-            str(workers),
+            str(setup.workers),
+            "--threads",
+            str(setup.threads),
+            "--worker-class",
+            "gthread" if setup.threads > 1 else "sync",
             "--bind",
             f"127.0.0.1:{port}",
             "--chdir",
@@ -283,10 +324,37 @@ def start_oxigraph(build_dir: Path, scratch: Path) -> tuple[subprocess.Popen[byt
 # --- measuring ------------------------------------------------------------------
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (gunicorn's arbiter and workers), from /proc."""
+    found = [pid]
+    for parent in found:
+        try:
+            found += [
+                int(c) for c in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+            ]
+        except OSError:
+            pass
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time spent so far by ``pid``'s process tree (Linux)."""
+    ticks = 0
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Figures:
     latencies: dict[str, list[float]]
     wall: float
+    #: CPU seconds the server's processes spent on this run (None: in-process).
+    server_cpu: float | None = None
 
     @property
     def all(self) -> list[float]:
@@ -299,14 +367,23 @@ class Figures:
     def throughput(self) -> float:
         return len(self.all) / self.wall
 
+    @property
+    def cpu_per_request(self) -> str:
+        if self.server_cpu is None:
+            return "–"
+        return ms(self.server_cpu / len(self.all)).strip()
+
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def measure(make: Callable[[], Runner], requests: int, concurrency: int) -> Figures:
-    """Send ``requests`` rounds of the mix from ``concurrency`` clients at once."""
+def measure(
+    make: Callable[[], Runner], requests: int, concurrency: int, server: int | None
+) -> Figures:
+    """Send ``requests`` rounds of the mix from ``concurrency`` clients at once,
+    measuring the CPU time of the ``server`` process tree meanwhile."""
     warm = make()
     for query in MIX:
         warm(query)
@@ -330,40 +407,56 @@ def measure(make: Callable[[], Runner], requests: int, concurrency: int) -> Figu
                 latencies[query.name].append(elapsed)
 
     threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    cpu_before = cpu_seconds(server) if server is not None else 0.0
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return Figures(latencies, time.perf_counter() - started)
+    wall = time.perf_counter() - started
+    cpu = cpu_seconds(server) - cpu_before if server is not None else None
+    return Figures(latencies, wall, cpu)
 
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:8.2f}"
 
 
+ENDPOINT = "(b) endpoint, no answer cache"
+CACHED = "(b+) endpoint, answer cache"
+IN_PROCESS = "(a) in-process"
+OXIGRAPH = "(c) oxigraph serve"
+FLOOR = "(d) gunicorn floor"
+RATIOS = (
+    ("(b)/(a)", ENDPOINT, IN_PROCESS),
+    ("(b)/(c)", ENDPOINT, OXIGRAPH),
+    ("(b+)/(c)", CACHED, OXIGRAPH),
+    ("(d)/(c)", FLOOR, OXIGRAPH),
+)
+
+
 def report(title: str, results: dict[tuple[str, int], Figures]) -> None:
     print(f"\n## {title}\n")
-    print("| system | conc. | p50 ms | p95 ms | p99 ms | lookups p95 ms | queries/s |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| system | conc. | p50 ms | p95 ms | p99 ms | lookups p95 ms | queries/s "
+        "| server CPU ms/request |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for (system, concurrency), figures in results.items():
         values = figures.all
         print(
             f"| {system} | {concurrency} | {ms(percentile(values, 50))} | "
             f"{ms(percentile(values, 95))} | {ms(percentile(values, 99))} | "
-            f"{ms(percentile(figures.lookups(), 95))} | {figures.throughput:9.1f} |"
+            f"{ms(percentile(figures.lookups(), 95))} | {figures.throughput:9.1f} | "
+            f"{figures.cpu_per_request} |"
         )
     print("\n| ratio | conc. | p50 | p95 | throughput |")
     print("|---|---:|---:|---:|---:|")
     for concurrency in sorted({c for _, c in results}):
-        for label, other in (
-            ("(b)/(a)", "(a) in-process"),
-            ("(b)/(c)", "(c) oxigraph serve"),
-            ("(d)/(c)", "(c) oxigraph serve"),
-        ):
-            b = results[
-                ("(d) gunicorn floor" if label == "(d)/(c)" else "(b) endpoint", concurrency)
-            ]
+        for label, system, other in RATIOS:
+            if (system, concurrency) not in results:
+                continue
+            b = results[(system, concurrency)]
             base = results[(other, concurrency)]
             print(
                 f"| {label} | {concurrency} | "
@@ -380,35 +473,42 @@ def report(title: str, results: dict[tuple[str, int], Figures]) -> None:
         print(f"| {query.name} | " + " | ".join(cells) + " |")
 
 
-def run_all(
-    store_dir: Path, scratch: Path, requests: int, workers: int, query_timeout: float
-) -> None:
+def run_all(store_dir: Path, scratch: Path, setup: Setup) -> None:
     build_dir = current_build(store_dir)
     assert build_dir is not None
-    endpoint, endpoint_port = start_endpoint(store_dir, workers, query_timeout)
-    oxigraph, oxigraph_port = start_oxigraph(build_dir, scratch)
-    floor, floor_port = start_floor(scratch, workers)
-    systems = {
-        "(a) in-process": in_process(build_dir / "oxigraph"),
-        "(b) endpoint": over_http(endpoint_port),
-        "(c) oxigraph serve": over_http(oxigraph_port),
-        "(d) gunicorn floor": over_http(floor_port),
+    servers = {
+        ENDPOINT: start_endpoint(store_dir, setup, 0),
+        OXIGRAPH: start_oxigraph(build_dir, scratch),
+        FLOOR: start_floor(scratch, setup),
     }
+    if setup.answer_cache_bytes:
+        servers[CACHED] = start_endpoint(store_dir, setup, setup.answer_cache_bytes)
+    systems: dict[str, tuple[Callable[[], Runner], int | None]] = {
+        IN_PROCESS: (in_process(build_dir / "oxigraph"), None)
+    }
+    for name, (process, port) in servers.items():
+        systems[name] = (over_http(port, setup.keep_alive), process.pid)
     results: dict[tuple[str, int], Figures] = {}
     try:
         for concurrency in (1, 4):
-            for name, make in systems.items():
-                results[(name, concurrency)] = measure(make, requests, concurrency)
+            for name, (make, pid) in systems.items():
+                results[(name, concurrency)] = measure(make, setup.requests, concurrency, pid)
     finally:
-        for process in (endpoint, oxigraph, floor):
+        for process, _ in servers.values():
             process.terminate()
             process.wait(timeout=30)
     triples = ox.Store.read_only(str(build_dir / "oxigraph")).query(
         "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     )
     count = int(next(iter(triples))["n"].value)  # type: ignore[call-overload,union-attr]
-    title = f"{store_dir.name}: {count} triples, {workers} gunicorn workers"
-    report(f"{title}, query timeout {query_timeout:g} s", results)
+    kind = f"gthread workers x {setup.threads} threads" if setup.threads > 1 else "sync workers"
+    connections = "kept alive" if setup.keep_alive else "one per request"
+    title = (
+        f"{store_dir.name}: {count} triples, {setup.workers} gunicorn {kind}, connections "
+        f"{connections}, query timeout {setup.query_timeout:g} s, answer cache "
+        f"{setup.answer_cache_bytes} bytes per worker for (b+)"
+    )
+    report(title, results)
 
 
 # --- a synthetic graph shaped like the real one -----------------------------------
@@ -481,26 +581,36 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="rounds of the mix per run")
     parser.add_argument("--synthetic", type=int, default=1_000_000, help="0 skips it")
     parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--threads", type=int, default=1, help="per worker; >1: gthread")
+    parser.add_argument("--keep-alive", action="store_true", help="clients reuse connections")
+    parser.add_argument(
+        "--answer-cache-bytes",
+        type=int,
+        default=int(defaults()["ANSWER_CACHE_BYTES"]),
+        help="for (b+); 0 skips (b+)",
+    )
     parser.add_argument(
         "--query-timeout", type=float, default=20, help="the endpoint's; 0 runs queries inline"
     )
     args = parser.parse_args()
+    setup = Setup(
+        args.requests,
+        args.workers,
+        args.threads,
+        args.keep_alive,
+        args.answer_cache_bytes,
+        args.query_timeout,
+    )
     print(f"# bench/endpoint.py: {os.cpu_count()} cores, {args.requests} rounds of the mix")
     with tempfile.TemporaryDirectory(prefix="iscm-bench-") as scratch_name:
         scratch = Path(scratch_name)
         real = scratch / "real-data"
         build(Inputs(ROOT / "ontology", ROOT / "data", ROOT / "shapes"), real)
-        run_all(real, scratch / "real-scratch", args.requests, args.workers, args.query_timeout)
+        run_all(real, scratch / "real-scratch", setup)
         if args.synthetic:
             synthetic = scratch / "synthetic"
             build_synthetic(synthetic, args.synthetic)
-            run_all(
-                synthetic,
-                scratch / "synthetic-scratch",
-                args.requests,
-                args.workers,
-                args.query_timeout,
-            )
+            run_all(synthetic, scratch / "synthetic-scratch", setup)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import shutil
@@ -51,7 +52,13 @@ def free_port() -> int:
 class Service:
     """A running `iscm-graph serve` on a loopback port, with its own store."""
 
-    def __init__(self, store_dir: Path, port: int, query_timeout: float = QUERY_TIMEOUT) -> None:
+    def __init__(
+        self,
+        store_dir: Path,
+        port: int,
+        query_timeout: float = QUERY_TIMEOUT,
+        environment: dict[str, str] | None = None,
+    ) -> None:
         self.store_dir = store_dir
         self.endpoint = f"http://127.0.0.1:{port}/sparql"
         # The access log goes to a file: an unread pipe would fill up and block the server.
@@ -78,7 +85,7 @@ class Service:
             ],
             stdout=self.log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "ISCM_QUERY_TIMEOUT": str(query_timeout)},
+            env={**os.environ, "ISCM_QUERY_TIMEOUT": str(query_timeout), **(environment or {})},
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -361,3 +368,66 @@ def test_the_ontology_path_serves_documentation_and_turtle(
         )
     else:
         assert "inter-State consultation mechanism on migration" in body.decode()
+
+
+@pytest.fixture(scope="module")
+def threaded_service(service: Service) -> Iterator[Service]:
+    """The same store served by gthread workers (two request threads each)."""
+    running = Service(service.store_dir, free_port(), environment={"ISCM_WORKER_THREADS": "2"})
+    yield running
+    running.stop()
+
+
+def test_threaded_workers_answer_two_requests_on_one_connection(
+    threaded_service: Service,
+) -> None:
+    address = urllib.parse.urlsplit(threaded_service.endpoint)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=30)
+    try:
+        answers = []
+        for query in (COUNT_ISCMS, RCM_GRAPH):
+            connection.request("GET", query_url(threaded_service, query), headers={"Accept": "*/*"})
+            response = connection.getresponse()
+            answers.append((response.status, response.will_close, response.read()))
+            if query == COUNT_ISCMS:
+                first_socket = connection.sock
+        assert connection.sock is first_socket is not None
+    finally:
+        connection.close()
+    assert [(status, will_close) for status, will_close, _ in answers] == [(200, False)] * 2
+    assert b"Regional Conference on Migration" in answers[1][2]
+
+
+def test_sync_workers_close_each_connection(service: Service) -> None:
+    address = urllib.parse.urlsplit(service.endpoint)
+    connection = http.client.HTTPConnection(address.hostname or "", address.port, timeout=30)
+    try:
+        connection.request("GET", query_url(service, COUNT_ISCMS))
+        response = connection.getresponse()
+        response.read()
+    finally:
+        connection.close()
+    assert response.status == 200 and response.will_close
+
+
+def test_threaded_workers_cut_a_runaway_query_and_keep_serving(threaded_service: Service) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    booted = threaded_service.log_path.read_text("utf-8").count("Booting worker")
+    answers: list[tuple[int, dict[str, str], bytes]] = []
+    worker = threading.Thread(
+        target=lambda: answers.append(get(query_url(threaded_service, runaway)))
+    )
+    worker.start()
+    served = 0
+    while worker.is_alive():
+        assert threaded_service.count_iscms() >= 22
+        served += 1
+    worker.join()
+    ((status, _, body),) = answers
+    assert status == 503 and f"{QUERY_TIMEOUT} s" in json.loads(body)["detail"]
+    assert served > 0
+    deadline = time.monotonic() + 30
+    while threaded_service.log_path.read_text("utf-8").count("Booting worker") == booted:
+        assert time.monotonic() < deadline, "no fresh worker replaced the retired one"
+        time.sleep(0.2)
+    assert threaded_service.count_iscms() >= 22

@@ -15,6 +15,7 @@ from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from . import browse, linked_data, query_editor, sparql, validation, vocabulary
+from .answers import AnswerCache
 from .config import defaults
 from .description import Descriptions
 from .errors import QueryRejected, StoreMissingError
@@ -49,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["iscm_graph"] = GraphStore(Path(app.config["STORE_DIR"]))
     app.extensions["iscm_graph_descriptions"] = Descriptions(str(app.config["BASE_IRI"]))
     app.extensions["iscm_graph_query_threads"] = QueryThreads()
+    app.extensions["iscm_graph_answers"] = AnswerCache(int(app.config["ANSWER_CACHE_BYTES"]))
     app.register_blueprint(sparql.bp)
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(browse.bp)

@@ -119,9 +119,16 @@ def validate_command(files: tuple[Path, ...], report_format: str, **options: Any
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port.")
 @click.option("--workers", type=int, help="Worker processes (default: cores + 1).")
+@click.option(
+    "--threads",
+    type=int,
+    help="Request threads per worker (default 1, sync workers; more: gthread, with keep-alive).",
+)
 @_input_options
 @_store_option
-def serve_command(host: str, port: int, workers: int | None, **options: Any) -> None:
+def serve_command(
+    host: str, port: int, workers: int | None, threads: int | None, **options: Any
+) -> None:
     """Serve the SPARQL endpoint, building the store first if it is missing or stale."""
     from .server import serve
 
@@ -136,7 +143,7 @@ def serve_command(host: str, port: int, workers: int | None, **options: Any) -> 
     except IscmGraphError as error:
         _fail(error)
     _progress(f"Serving {build_dir.name} on http://{host}:{port}/sparql")
-    serve(settings, host, port, workers)
+    serve(settings, host, port, workers, threads)
 
 
 @cli.command("query")

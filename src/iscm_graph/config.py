@@ -63,6 +63,14 @@ def defaults() -> dict[str, Any]:
         # Seconds clients and proxies may reuse an answer without asking again;
         # after that, If-None-Match gets a 304 while the build is unchanged.
         "CACHE_MAX_AGE": 60,
+        # Bytes of serialized answers each worker process keeps for the build it
+        # serves, to send a repeated request again without running it; 0 keeps none.
+        "ANSWER_CACHE_BYTES": 16 * 1024 * 1024,
+        # Request threads per worker process: 1 runs gunicorn sync workers, more
+        # run gthread workers, which also keep client connections alive.
+        "WORKER_THREADS": 1,
+        # Seconds a kept-alive connection may stay idle (gthread workers only).
+        "KEEPALIVE": 5,
     }
 
 

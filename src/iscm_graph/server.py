@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,6 +45,7 @@ class Server(BaseApplication):  # type: ignore[misc]
         # service needs none, and two servers on one machine would fight over it.
         if "control_socket_disable" in self.cfg.settings:
             self.cfg.set("control_socket_disable", True)
+        self.cfg.set("worker_exit", end_retired_worker)
 
     def load(self) -> Flask:
         app = create_app(self.settings)
@@ -50,16 +53,41 @@ class Server(BaseApplication):  # type: ignore[misc]
         return app
 
 
-def retire_worker() -> None:
-    """Ask this gunicorn worker to exit once its current response is sent.
+#: Set in a worker that abandoned a query and is on its way out.
+_retiring = threading.Event()
 
-    SIGTERM makes a sync worker finish the request in hand and leave; the
-    arbiter replaces it. Its process ending is what stops the abandoned query.
+
+def retire_worker() -> None:
+    """Ask this gunicorn worker to exit once its current responses are sent.
+
+    SIGTERM makes a worker finish the requests in hand and leave; the arbiter
+    replaces it. Its process ending is what stops the abandoned query.
     """
+    _retiring.set()
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None = None) -> None:
+def end_retired_worker(_arbiter: object, _worker: object) -> None:
+    """End a retired worker's process at once, once gunicorn has let it go.
+
+    Python's own exit could otherwise wait on the query still running in Rust
+    (seen as a worker that logs its exit, then lingers until gunicorn's
+    ``timeout`` kills it). The store is read-only: there is nothing to flush
+    but the logs.
+    """
+    if _retiring.is_set():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def serve(
+    settings: Mapping[str, Any],
+    host: str,
+    port: int,
+    workers: int | None = None,
+    threads: int | None = None,
+) -> None:
     """Serve until interrupted.
 
     Args:
@@ -67,11 +95,18 @@ def serve(settings: Mapping[str, Any], host: str, port: int, workers: int | None
         host: interface to listen on.
         port: TCP port.
         workers: worker processes (default: cores + 1).
+        threads: request threads per worker (default: ``WORKER_THREADS``). With
+            more than one, workers are gunicorn's ``gthread`` kind, which keep
+            connections alive; with one, ``sync`` workers, which close each.
     """
+    threads = threads or int(settings["WORKER_THREADS"])
     options = {
         "bind": f"{host}:{port}",
         "workers": workers or default_workers(),
-        "worker_class": "sync",
+        "worker_class": "gthread" if threads > 1 else "sync",
+        "threads": threads,
+        # Seconds an idle kept-alive connection holds a thread (gthread only).
+        "keepalive": int(settings["KEEPALIVE"]),
         # A last resort: a worker stuck past this (not in a query) is killed.
         "timeout": max(int(settings["REQUEST_TIMEOUT"]), int(settings["QUERY_TIMEOUT"]) + 10),
         "graceful_timeout": 10,

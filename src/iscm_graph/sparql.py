@@ -26,6 +26,7 @@ from werkzeug.exceptions import HTTPException, NotAcceptable
 from werkzeug.http import parse_accept_header
 
 from . import description, formats
+from .answers import AnswerCache, CachedAnswer
 from .errors import QueryRejected
 from .execution import STREAM_THRESHOLD, Limits, execute
 from .store import GraphStore, OpenBuild, run_query
@@ -64,10 +65,17 @@ def endpoint() -> Response:
     if operation is None:
         return service_description()
     build = graph_store().current()
-    etag = _etag(build.manifest.get("id", ""), operation)
+    build_id = build.manifest.get("id", "")
+    key = _request_key(build_id, operation)
+    etag = hashlib.sha256(key.encode()).hexdigest()[:32]
     # RFC 9110 §13.1.2: a 304 answers GET and HEAD only.
     if request.method in ("GET", "HEAD") and request.if_none_match.contains(etag):
         return _cacheable(Response(status=304), etag)
+    cache = answers()
+    generation = f"{build.directory} {build_id}"
+    cached = cache.get(generation, key)
+    if cached is not None:
+        return _answer(cached.body, cached.media_type, etag)
     # Negotiated up front, in the request's context, for either kind of result.
     for_results = _negotiate(list(formats.RESULT_FORMATS), strict=False)
     for_graphs = _negotiate(list(formats.GRAPH_FORMATS), strict=False)
@@ -103,18 +111,31 @@ def endpoint() -> Response:
         current_app.extensions["iscm_graph_query_threads"],
         on_abandon=current_app.extensions.get(ON_ABANDONED_QUERY),
     )
-    # The stream needs no request context: it only reads the query thread's chunks.
-    body: bytes | Iterator[bytes] = answer.stream or answer.body or b""
-    response = Response(body, headers={"Content-Type": formats.with_charset(answer.media_type)})
+    if answer.stream is not None:
+        # The stream needs no request context: it only reads the query thread's chunks.
+        return _answer(answer.stream, answer.media_type, etag)
+    body = answer.body or b""
+    cache.put(generation, key, CachedAnswer(answer.media_type, body))
+    return _answer(body, answer.media_type, etag)
+
+
+def _answer(body: bytes | Iterator[bytes], media_type: str, etag: str) -> Response:
+    response = Response(body, headers={"Content-Type": formats.with_charset(media_type)})
     return _cacheable(response, etag)
 
 
-def _etag(build_id: str, operation: Operation) -> str:
+def answers() -> AnswerCache:
+    """Return the app's answer cache (one per app, so one per worker process)."""
+    cache: AnswerCache = current_app.extensions["iscm_graph_answers"]
+    return cache
+
+
+def _request_key(build_id: str, operation: Operation) -> str:
     """Name an answer by everything it depends on: the build and the whole request.
 
     The negotiated format depends on ``Accept`` and ``format=``, both part of the key.
     """
-    key = json.dumps(
+    return json.dumps(
         [
             build_id,
             operation.query,
@@ -124,7 +145,6 @@ def _etag(build_id: str, operation: Operation) -> str:
             request.values.getlist("format"),
         ]
     )
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
 def _cacheable(response: Response, etag: str) -> Response:
