@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
 
-from iscm_graph.cli import cli
 from iscm_graph.store import GraphStore, run_query
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
@@ -375,16 +373,3 @@ def test_the_legal_force_of_the_gcm_is_not_stated(store: ox.Store) -> None:
     query = """SELECT ?p ?o WHERE { <https://w3id.org/iscm/id/initiative/gcm> ?p ?o
       FILTER(CONTAINS(LCASE(STR(?p)), "binding") || CONTAINS(LCASE(STR(?o)), "contraignant")) }"""
     assert list(run_query(store, query)) == []
-
-
-def test_the_readme_shows_the_answer_the_adoption_query_gives(built_store: Path) -> None:
-    readme = (QUERIES.parent / "README.md").read_text(encoding="utf-8")
-    command = "iscm-graph query --file queries/gcm-adoption-claims.rq --format csv"
-    shown = readme.split(command, 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    result = CliRunner().invoke(
-        cli,
-        ["query", "--store", str(built_store), "--file", str(QUERIES / "gcm-adoption-claims.rq")]
-        + ["--format", "csv"],
-    )
-    assert result.exit_code == 0, result.output
-    assert result.stdout.replace("\r\n", "\n").strip() == shown.strip()

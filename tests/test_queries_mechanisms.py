@@ -6,9 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from iscm_graph.cli import cli
 from iscm_graph.store import GraphStore, run_query
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
@@ -329,16 +327,3 @@ def test_global_processes_state_led_or_igo_facilitated(built_store: Path) -> Non
         ("idm", "igo-facilitated"),
     }
     assert {short(r["facilitator"]) for r in rows if short(r["mechanism"]) == "idm"} == {"iom"}
-
-
-def test_the_readme_shows_the_answer_the_status_history_query_gives(built_store: Path) -> None:
-    readme = (QUERIES.parent / "README.md").read_text(encoding="utf-8")
-    command = "iscm-graph query --format csv --file queries/status-history.rq"
-    shown = readme.split(command, 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
-    result = CliRunner().invoke(
-        cli,
-        ["query", "--store", str(built_store), "--format", "csv"]
-        + ["--file", str(QUERIES / "status-history.rq")],
-    )
-    assert result.exit_code == 0, result.output
-    assert result.stdout.replace("\r\n", "\n").strip() == shown.strip()
